@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -101,24 +103,51 @@ class SchemaEvolutionTest {
     }
   }
 
-  /** Parses with the shared named types (SenderKind, ...) known, as the Avro plugin does. */
+  /**
+   * Parses a schema whose named types may live in other files of the folder (as the Avro
+   * plugin's imports allow): an undefined name is looked up as {@code <SimpleName>.avsc}.
+   */
   private static Schema parse(String json) {
     Schema.Parser parser = new Schema.Parser();
-    try {
-      for (Path common : commonSchemas()) {
-        if (!Files.readString(common).equals(json)) {
-          parser.parse(Files.readString(common));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    defineDependencies(parser, json, new ArrayList<>());
     return parser.parse(json);
   }
 
-  private static List<Path> commonSchemas() throws IOException {
-    try (Stream<Path> files = Files.list(SCHEMAS.resolve("common"))) {
-      return files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
+  private static void defineDependencies(Schema.Parser parser, String json, List<String> defining) {
+    Matcher reference = QUOTED_FULL_NAME.matcher(json);
+    while (reference.find()) {
+      String fullName = reference.group(1);
+      String simpleName = fullName.substring(fullName.lastIndexOf('.') + 1);
+      if (parser.getTypes().containsKey(fullName) || defining.contains(fullName)
+          || json.contains("\"name\": \"" + simpleName + "\"") || json.contains("\"name\":\"" + simpleName + "\"")) {
+        continue;
+      }
+      Path file = findSchemaFile(simpleName);
+      if (file == null) {
+        continue; // not a type reference; the parser reports a real undefined name
+      }
+      defining.add(fullName);
+      String dependency = read(file);
+      defineDependencies(parser, dependency, defining);
+      parser.parse(dependency);
+    }
+  }
+
+  private static final Pattern QUOTED_FULL_NAME = Pattern.compile("\"(io\\.groupguard\\.avro\\.[A-Za-z0-9_]+)\"");
+
+  private static Path findSchemaFile(String simpleName) {
+    try (Stream<Path> files = Files.walk(SCHEMAS)) {
+      return files.filter(p -> p.getFileName().toString().equals(simpleName + ".avsc")).findFirst().orElse(null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 

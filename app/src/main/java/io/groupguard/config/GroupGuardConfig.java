@@ -1,0 +1,175 @@
+package io.groupguard.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * GroupGuard's validated configuration. Values come from a properties file, then from
+ * environment variables ({@code GROUPGUARD_TOPIC_MESSAGES} overrides {@code topic.messages}),
+ * then from explicit overrides. Keys prefixed {@code kafka.} are passed to every Kafka
+ * client unchanged (minus the prefix), e.g. {@code kafka.security.protocol=SASL_SSL}.
+ */
+public final class GroupGuardConfig extends AbstractConfig {
+
+  public static final String ENV_PREFIX = "GROUPGUARD_";
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String APPLICATION_ID = "application.id";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH = "schema.registry.basic.auth.user.info";
+  public static final String SCHEMA_REGISTRY_TIMEOUT_MS = "schema.registry.timeout.ms";
+  public static final String MESSAGES_FORMAT = "messages.format";
+  public static final String STATE_DIR = "state.dir";
+  public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+  public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+  public static final String TOPICS_CREATE = "topics.create";
+  public static final String TOPICS_PARTITIONS = "topics.partitions";
+  public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+
+  public static final String TOPIC_MESSAGES = "topic.messages";
+  public static final String TOPIC_MEMBER_EVENTS = "topic.member.events";
+  public static final String TOPIC_RULES = "topic.rules";
+  public static final String TOPIC_BLACKLIST = "topic.blacklist";
+  public static final String TOPIC_RULES_IN_FORCE = "topic.rules.in.force";
+  public static final String TOPIC_BLACKLIST_IN_FORCE = "topic.blacklist.in.force";
+  public static final String TOPIC_VIOLATIONS = "topic.violations";
+  public static final String TOPIC_ACTIONS = "topic.actions";
+  public static final String TOPIC_REJECTIONS = "topic.rejections";
+  public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
+
+  public static final String FORMAT_AVRO = "avro";
+  public static final String FORMAT_JSON = "json";
+
+  public static final ConfigDef DEFINITION = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
+          "Kafka bootstrap servers, host:port[,host:port...].")
+      .define(APPLICATION_ID, Type.STRING, "groupguard", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Kafka Streams application id: consumer group, prefix of internal topics and of the state directory. "
+              + "Every instance of one deployment uses the same id.")
+      .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", Importance.HIGH,
+          "Confluent-compatible Schema Registry base URL(s), comma-separated; tried in order.")
+      .define(SCHEMA_REGISTRY_BASIC_AUTH, Type.PASSWORD, null, Importance.MEDIUM,
+          "Basic-auth credentials for the Schema Registry as user:password; never logged.")
+      .define(SCHEMA_REGISTRY_TIMEOUT_MS, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
+          "Timeout of one Schema Registry request, milliseconds.")
+      .define(MESSAGES_FORMAT, Type.STRING, FORMAT_AVRO, ValidString.in(FORMAT_AVRO, FORMAT_JSON), Importance.MEDIUM,
+          "Encoding of chat messages and member events: 'avro' (Confluent wire format) or 'json' "
+              + "(UTF-8 JSON with the Avro field names, for producers without a registry).")
+      .define(STATE_DIR, Type.STRING, "/tmp/groupguard-state", Importance.HIGH,
+          "Directory of the RocksDB state stores; put it on a persistent volume.")
+      .define(NUM_STREAM_THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+          "Stream threads per instance; one per core is a good start.")
+      .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+          ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+          "exactly_once_v2 (default: every input yields its decisions exactly once inside Kafka) or at_least_once.")
+      .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.LOW,
+          "How often progress is committed, milliseconds; under exactly-once this bounds the output latency.")
+      .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Create missing GroupGuard topics at start (compacted where the topic is a table).")
+      .define(TOPICS_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
+          "Partitions of topics GroupGuard creates.")
+      .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) 3, Range.atLeast(1), Importance.MEDIUM,
+          "Replication factor of topics GroupGuard creates.")
+      .define(TOPIC_MESSAGES, Type.STRING, "chat.messages", Importance.HIGH,
+          "Input: chat messages, keyed '<tenantId>/<groupId>'.")
+      .define(TOPIC_MEMBER_EVENTS, Type.STRING, "chat.member-events", Importance.MEDIUM,
+          "Input: member joins and leaves, keyed '<tenantId>/<groupId>'.")
+      .define(TOPIC_RULES, Type.STRING, "groupguard.rules", Importance.HIGH,
+          "Input, compacted: moderation rules as written by operators, keyed '<tenantId>/<ruleId>'.")
+      .define(TOPIC_BLACKLIST, Type.STRING, "groupguard.blacklist", Importance.HIGH,
+          "Input, compacted: blacklist entries, keyed '<tenantId>/E/<memberId>' or '<tenantId>/P/<ownerId>/<memberId>'.")
+      .define(TOPIC_RULES_IN_FORCE, Type.STRING, "groupguard.rules-in-force", Importance.LOW,
+          "Owned, compacted: the last valid version of every rule; feeds the rule store of every instance.")
+      .define(TOPIC_BLACKLIST_IN_FORCE, Type.STRING, "groupguard.blacklist-in-force", Importance.LOW,
+          "Owned, compacted: every valid blacklist entry; feeds the blacklist store of every instance.")
+      .define(TOPIC_VIOLATIONS, Type.STRING, "groupguard.violations", Importance.HIGH,
+          "Output: one Violation per rule or check a message broke.")
+      .define(TOPIC_ACTIONS, Type.STRING, "groupguard.actions", Importance.HIGH,
+          "Output: moderation actions (warn, mute, kick, delete message) for executors.")
+      .define(TOPIC_REJECTIONS, Type.STRING, "groupguard.config-rejections", Importance.MEDIUM,
+          "Output: rules and blacklist entries that were rejected, with the reason.")
+      .define(TOPIC_DEAD_LETTERS, Type.STRING, "groupguard.dead-letters", Importance.MEDIUM,
+          "Output: input records that could not be read or processed, unchanged, with the reason in "
+              + "the __streams.errors.* headers.");
+
+  public GroupGuardConfig(Map<?, ?> values) {
+    super(DEFINITION, values, false);
+  }
+
+  /** File, then environment, then overrides; later sources win. */
+  public static GroupGuardConfig load(Path propertiesFile, Map<String, String> environment, Map<String, ?> overrides) {
+    Map<String, Object> values = new HashMap<>();
+    if (propertiesFile != null) {
+      values.putAll(readProperties(propertiesFile));
+    }
+    values.putAll(fromEnvironment(environment));
+    values.putAll(overrides);
+    return new GroupGuardConfig(values);
+  }
+
+  /** {@code GROUPGUARD_TOPIC_MESSAGES=x} becomes {@code topic.messages=x}; {@code GROUPGUARD_KAFKA_SASL_MECHANISM} becomes {@code kafka.sasl.mechanism}. */
+  static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>();
+    environment.forEach((name, value) -> {
+      if (name.startsWith(ENV_PREFIX)) {
+        values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      }
+    });
+    return values;
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    return values;
+  }
+
+  /** Client settings given with the {@code kafka.} prefix (security, SASL, TLS, tuning). */
+  public Map<String, Object> kafkaClientOverrides() {
+    return originalsWithPrefix(KAFKA_PREFIX);
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS);
+  }
+
+  public String applicationId() {
+    return getString(APPLICATION_ID);
+  }
+
+  public String schemaRegistryUrl() {
+    return getString(SCHEMA_REGISTRY_URL);
+  }
+
+  /** user:password, or null. */
+  public String schemaRegistryBasicAuth() {
+    Password password = getPassword(SCHEMA_REGISTRY_BASIC_AUTH);
+    return password == null ? null : password.value();
+  }
+
+  public boolean messagesAsJson() {
+    return FORMAT_JSON.equals(getString(MESSAGES_FORMAT));
+  }
+}
