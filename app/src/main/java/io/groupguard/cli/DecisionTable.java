@@ -1,0 +1,79 @@
+package io.groupguard.cli;
+
+import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.ModerationAction;
+import io.groupguard.avro.Violation;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Prints decisions as a readable table, one row per moderated message, and a summary. */
+final class DecisionTable {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final String ROW = "%-8s  %-34s  %-12s  %-34s  %-40s  %s%n";
+
+  private DecisionTable() {
+  }
+
+  static void print(PrintStream out, List<ChatMessage> messages, DecisionCollector decisions) {
+    Map<String, ChatMessage> byId = messages.stream()
+        .collect(Collectors.toMap(ChatMessage::getMessageId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    Map<String, List<Violation>> violationsByMessage = decisions.violations.stream()
+        .collect(Collectors.groupingBy(v -> String.valueOf(v.getMessageId()), LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<ModerationAction>> actionsByMessage = decisions.actions.stream()
+        .collect(Collectors.groupingBy(a -> String.valueOf(a.getMessageId())));
+
+    out.printf(ROW, "TIME", "TENANT/GROUP", "MEMBER", "MESSAGE", "VIOLATIONS", "ACTIONS");
+    violationsByMessage.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.get(0).getEventTime(), b.get(0).getEventTime())))
+        .forEach(entry -> {
+          Violation first = entry.getValue().get(0);
+          ChatMessage message = byId.get(entry.getKey());
+          out.printf(ROW,
+              TIME.format(Instant.ofEpochMilli(first.getEventTime())),
+              clip(first.getTenantId() + "/" + first.getGroupId(), 34),
+              clip(first.getMemberId(), 12),
+              clip(message == null || message.getText() == null ? "" : message.getText().replaceAll("\\s+", " "), 34),
+              clip(entry.getValue().stream().map(DecisionTable::describe).collect(Collectors.joining(", ")), 40),
+              actionsByMessage.getOrDefault(entry.getKey(), List.of()).stream()
+                  .map(DecisionTable::describe).collect(Collectors.joining(", ")));
+        });
+
+    out.println();
+    out.printf("messages replayed:   %d%n", messages.size());
+    out.printf("messages moderated:  %d%n", violationsByMessage.size());
+    out.printf("violations by kind:  %s%n", count(decisions.violations, v -> v.getKind().name()
+        + (v.getShadow() ? "(shadow)" : "")));
+    out.printf("actions by type:     %s%n", count(decisions.actions, a -> a.getType().name()));
+    out.printf("rule/blacklist rejections: %d%s%n", decisions.rejections.size(), decisions.rejections.isEmpty() ? ""
+        : " " + decisions.rejections.stream().map(r -> r.getRecordKey() + ": " + r.getReason()).toList());
+    out.printf("dead letters:        %d%s%n", decisions.deadLetters.size(), decisions.deadLetters.isEmpty() ? ""
+        : " " + decisions.deadLetters.stream().map(d -> d.topic() + ": " + d.reason()).toList());
+  }
+
+  private static String describe(Violation violation) {
+    String what = violation.getRuleId() == null ? violation.getKind().name() : violation.getKind() + ":" + violation.getRuleId();
+    String evidence = violation.getEvidence() == null ? "" : " \"" + violation.getEvidence() + "\"";
+    return (violation.getShadow() ? "shadow " : "") + what + evidence;
+  }
+
+  private static String describe(ModerationAction action) {
+    return action.getType().name() + (action.getMuteSeconds() == null ? "" : " " + action.getMuteSeconds() / 3600 + "h");
+  }
+
+  private static <T> Map<String, Long> count(List<T> items, Function<T, String> key) {
+    return items.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+  }
+
+  private static String clip(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+}

@@ -1,0 +1,119 @@
+package io.groupguard.cli;
+
+import io.groupguard.GroupGuardApp;
+import io.groupguard.avro.BlacklistEntry;
+import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.ModerationRule;
+import io.groupguard.embedded.LocalStack;
+import io.groupguard.rules.BlacklistKey;
+import io.groupguard.topology.GroupGuardTopology;
+import io.groupguard.topology.RecordKeys;
+import io.groupguard.topology.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs GroupGuard end to end on this machine: a real in-process KRaft broker and Schema
+ * Registry, the bundled example rules, blacklist and chat traffic, and a table of what
+ * GroupGuard decided.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start a local broker and registry, load the bundled rules, blacklist and chat traffic, "
+        + "moderate it and print the violations and actions.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--keep-running", description = "Keep the broker and GroupGuard running after the replay (Ctrl-C stops).")
+  boolean keepRunning;
+
+  @Option(names = "--timeout", defaultValue = "PT90S", description = "Longest wait for decisions, ISO-8601 duration (default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    List<ModerationRule> rules = RecordFiles.readYamlList(RecordFiles.resource("/demo/rules.yaml"), "demo/rules.yaml",
+        "rules", ModerationRule.class);
+    List<BlacklistEntry> blacklist = RecordFiles.readYamlList(RecordFiles.resource("/demo/blacklist.yaml"),
+        "demo/blacklist.yaml", "entries", BlacklistEntry.class);
+    List<ChatMessage> messages = RecordFiles.readJsonLines(RecordFiles.resource("/demo/messages.jsonl"),
+        "demo/messages.jsonl", ChatMessage.class);
+
+    out.println("Starting a local KRaft broker and Schema Registry ...");
+    try (LocalStack stack = LocalStack.start();
+        GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()))) {
+      out.printf("Broker %s, registry %s%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
+      Topics topics = app.topics();
+      RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of());
+      long now = System.currentTimeMillis();
+      publisher.publish(topics.rules(), rules, r -> RecordKeys.rule(r.getTenantId(), r.getRuleId()), r -> now);
+      publisher.publish(topics.blacklist(), blacklist, DemoCommand::blacklistKey, e -> now);
+      out.printf("Published %d rules and %d blacklist entries; waiting until they are in force ...%n",
+          rules.size(), blacklist.size());
+
+      try (DecisionCollector decisions = new DecisionCollector(stack.bootstrapServers(), topics)) {
+        awaitInForce(app.streams(), decisions, rules.size() + blacklist.size());
+        out.printf("Replaying %d chat messages ...%n%n", messages.size());
+        publisher.publish(topics.messages(), messages, m -> RecordKeys.group(m.getTenantId(), m.getGroupId()),
+            ChatMessage::getSendTime);
+        decisions.drain(Duration.ofSeconds(3), timeout);
+        DecisionTable.print(out, messages, decisions);
+        if (decisions.violations.isEmpty()) {
+          out.println("No violations arrived within " + timeout + ": something is wrong, see the log above.");
+          return 1;
+        }
+        if (keepRunning) {
+          out.println("\nGroupGuard keeps running; produce to " + topics.messages().name() + " at "
+              + stack.bootstrapServers() + ". Ctrl-C stops.");
+          CountDownLatch stop = new CountDownLatch(1);
+          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+          stop.await();
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static String blacklistKey(BlacklistEntry entry) {
+    return new BlacklistKey(entry.getTenantId(), entry.getScope(), entry.getOwnerId(), entry.getMemberId()).format();
+  }
+
+  /** Waits until every published configuration record is in the global stores or was rejected. */
+  private void awaitInForce(KafkaStreams streams, DecisionCollector decisions, int published) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      decisions.poll(Duration.ofMillis(100));
+      if (streams.state() == KafkaStreams.State.RUNNING
+          && countStore(streams, GroupGuardTopology.RULES_IN_FORCE_STORE)
+              + countStore(streams, GroupGuardTopology.BLACKLIST_IN_FORCE_STORE)
+              + decisions.rejections.size() >= published) {
+        return;
+      }
+    }
+    throw new IllegalStateException("rules and blacklist were not in force within " + timeout
+        + " (streams state " + streams.state() + ")");
+  }
+
+  private static long countStore(KafkaStreams streams, String storeName) {
+    ReadOnlyKeyValueStore<String, Object> store = streams.store(
+        StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
+    long count = 0;
+    try (var all = store.all()) {
+      while (all.hasNext()) {
+        all.next();
+        count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,162 @@
+package io.groupguard.topology;
+
+import io.groupguard.avro.BlacklistEntry;
+import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.MessageVerdict;
+import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.Violation;
+import io.groupguard.enforcement.EnforcementProcessor;
+import io.groupguard.rules.BlacklistValidator;
+import io.groupguard.rules.RuleValidator;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds GroupGuard's topology; never starts it, so TopologyTestDriver can run all of it.
+ *
+ * <p>Configuration path: rules and blacklist entries are repartitioned by tenant (or blacklist
+ * scope), validated against what is in force, and the valid ones written to compacted
+ * in-force topics; every instance loads those into global RocksDB stores. Message path:
+ * messages (partitioned by group) are checked against the global stores; the violations of
+ * one message form one verdict, written to the violations topic and repartitioned by
+ * tenant+member, where enforcement decides the actions.
+ *
+ * <p>Every node, store and internal topic has a constant name below; a test pins
+ * {@code describe()} so that a refactoring cannot orphan state by renumbering.
+ */
+public final class GroupGuardTopology {
+
+  public static final String RULES_SOURCE = "rules-source";
+  public static final String RULES_BY_TENANT = "rules-by-tenant";
+  public static final String RULE_VALIDATOR = "rule-validator";
+  public static final String RULES_VALIDATED_STORE = "rules-validated-store";
+  public static final String RULE_OUTCOMES = "rule-outcomes";
+
+  public static final String BLACKLIST_SOURCE = "blacklist-source";
+  public static final String BLACKLIST_BY_SCOPE = "blacklist-by-scope";
+  public static final String BLACKLIST_VALIDATOR = "blacklist-validator";
+  public static final String BLACKLIST_VALIDATED_STORE = "blacklist-validated-store";
+  public static final String BLACKLIST_SCOPE_SIZES_STORE = "blacklist-scope-sizes-store";
+  public static final String BLACKLIST_OUTCOMES = "blacklist-outcomes";
+
+  public static final String RULES_IN_FORCE_SOURCE = "rules-in-force-source";
+  public static final String RULES_IN_FORCE_STORE = "rules-in-force-store";
+  public static final String BLACKLIST_IN_FORCE_SOURCE = "blacklist-in-force-source";
+  public static final String BLACKLIST_IN_FORCE_STORE = "blacklist-in-force-store";
+
+  public static final String MESSAGES_SOURCE = "messages-source";
+  public static final String MESSAGE_MODERATOR = "message-moderator";
+  public static final String VERDICT_VIOLATIONS = "verdict-violations";
+  public static final String VIOLATIONS_SINK = "violations-sink";
+  public static final String VERDICTS_BY_MEMBER = "verdicts-by-member";
+  public static final String ENFORCER = "enforcer";
+  public static final String ACTIONS_SINK = "actions-sink";
+
+  private final Topics topics;
+  private final RuleValidator ruleValidator;
+  private final BlacklistValidator blacklistValidator;
+  private final TenantRuleSetCache ruleSets;
+
+  public GroupGuardTopology(Topics topics, RuleValidator ruleValidator, BlacklistValidator blacklistValidator,
+      TenantRuleSetCache ruleSets) {
+    this.topics = topics;
+    this.ruleValidator = ruleValidator;
+    this.blacklistValidator = blacklistValidator;
+    this.ruleSets = ruleSets;
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    addRuleValidation(builder);
+    addBlacklistValidation(builder);
+    addInForceStore(builder, topics.rulesInForce(), RULES_IN_FORCE_SOURCE, RULES_IN_FORCE_STORE,
+        key -> ruleSets.invalidate(RecordKeys.tenantOf(key)));
+    addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_SOURCE, BLACKLIST_IN_FORCE_STORE, key -> { });
+    addModeration(builder);
+    return builder.build();
+  }
+
+  private void addRuleValidation(StreamsBuilder builder) {
+    Topic<String, ModerationRule> rules = topics.rules();
+    builder.addStateStore(persistentStore(RULES_VALIDATED_STORE, rules.valueSerde()));
+    ProcessorSupplier<String, ModerationRule, String, ConfigOutcome<ModerationRule>> validator =
+        () -> new RuleValidationProcessor(ruleValidator, rules.name());
+    KStream<String, ConfigOutcome<ModerationRule>> outcomes = builder.stream(rules.name(), rules.consumed(RULES_SOURCE))
+        .repartition(Repartitioned.<String, ModerationRule>as(RULES_BY_TENANT)
+            .withKeySerde(rules.keySerde()).withValueSerde(rules.valueSerde())
+            .withStreamPartitioner(PartitionByTenant.tenant()))
+        .process(validator, Named.as(RULE_VALIDATOR), RULES_VALIDATED_STORE);
+    routeOutcomes(outcomes, topics.rulesInForce(), RULE_OUTCOMES);
+  }
+
+  private void addBlacklistValidation(StreamsBuilder builder) {
+    Topic<String, BlacklistEntry> blacklist = topics.blacklist();
+    builder.addStateStore(persistentStore(BLACKLIST_VALIDATED_STORE, Serdes.Boolean()));
+    builder.addStateStore(persistentStore(BLACKLIST_SCOPE_SIZES_STORE, Serdes.Long()));
+    ProcessorSupplier<String, BlacklistEntry, String, ConfigOutcome<BlacklistEntry>> validator =
+        () -> new BlacklistValidationProcessor(blacklistValidator, blacklist.name());
+    KStream<String, ConfigOutcome<BlacklistEntry>> outcomes =
+        builder.stream(blacklist.name(), blacklist.consumed(BLACKLIST_SOURCE))
+            .repartition(Repartitioned.<String, BlacklistEntry>as(BLACKLIST_BY_SCOPE)
+                .withKeySerde(blacklist.keySerde()).withValueSerde(blacklist.valueSerde())
+                .withStreamPartitioner(new PartitionByTenant<>(BlacklistValidationProcessor::scopeOf)))
+            .process(validator, Named.as(BLACKLIST_VALIDATOR), BLACKLIST_VALIDATED_STORE, BLACKLIST_SCOPE_SIZES_STORE);
+    routeOutcomes(outcomes, topics.blacklistInForce(), BLACKLIST_OUTCOMES);
+  }
+
+  /** Accepted values and removals go to the in-force topic; rejections to the rejection topic. */
+  private <V> void routeOutcomes(KStream<String, ConfigOutcome<V>> outcomes, Topic<String, V> inForce, String prefix) {
+    outcomes.split(Named.as(prefix + "-"))
+        .branch((key, outcome) -> outcome.isRejected(), Branched.withConsumer(rejected -> rejected
+            .mapValues(ConfigOutcome::rejection, Named.as(prefix + "-rejection"))
+            .to(topics.rejections().name(), topics.rejections().produced(prefix + "-rejections-sink")), "rejected"))
+        .defaultBranch(Branched.withConsumer(accepted -> accepted
+            .mapValues(ConfigOutcome::inForce, Named.as(prefix + "-in-force"))
+            .to(inForce.name(), inForce.produced(prefix + "-in-force-sink")), "accepted"));
+  }
+
+  private <V> void addInForceStore(StreamsBuilder builder, Topic<String, V> topic, String sourceName, String storeName,
+      Consumer<String> onChange) {
+    StoreBuilder<KeyValueStore<String, V>> store = Stores
+        .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+        .withLoggingDisabled(); // a global store restores from its own topic
+    builder.addGlobalStore(store, topic.name(), topic.consumed(sourceName),
+        () -> new InForceStoreUpdater<>(storeName, onChange));
+  }
+
+  private void addModeration(StreamsBuilder builder) {
+    Topic<String, ChatMessage> messages = topics.messages();
+    KStream<String, MessageVerdict> verdicts = builder.stream(messages.name(), messages.consumed(MESSAGES_SOURCE))
+        .process(() -> new MessageModerationProcessor(ruleSets), Named.as(MESSAGE_MODERATOR));
+    verdicts
+        .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
+            Named.as(VERDICT_VIOLATIONS))
+        .to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
+    verdicts
+        .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_MEMBER)
+            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
+        .process(EnforcementProcessor::new, Named.as(ENFORCER))
+        .to(topics.actions().name(), topics.actions().produced(ACTIONS_SINK));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> persistentStore(String name, Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+  }
+
+  /** Violations of a verdict keyed by group, as analysts read them. */
+  private static KeyValue<String, Violation> byGroup(Violation violation) {
+    return KeyValue.pair(RecordKeys.group(violation.getTenantId(), violation.getGroupId()), violation);
+  }
+}

@@ -1,0 +1,52 @@
+package io.groupguard.topology;
+
+import io.groupguard.avro.BlacklistEntry;
+import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationKind;
+import io.groupguard.rules.Finding;
+
+/** Turns what a check found in a message into Violation events with deterministic ids. */
+final class ViolationFactory {
+
+  private ViolationFactory() {
+  }
+
+  static Violation fromFinding(ChatMessage message, Finding finding, long detectedAt) {
+    ModerationRule rule = finding.rule();
+    Violation.Builder violation = base(message, finding.kind(), rule == null ? null : rule.getRuleId(), detectedAt)
+        .setEvidence(finding.evidence())
+        .setMatchedPattern(finding.matchedPattern())
+        .setDetail(finding.detail())
+        .setSpanStart(finding.spanStart() < 0 ? null : finding.spanStart())
+        .setSpanEnd(finding.spanEnd() < 0 ? null : finding.spanEnd());
+    if (rule != null) {
+      violation.setRuleVersion(rule.getVersion()).setRuleName(rule.getName()).setShadow(rule.getShadow());
+    }
+    return violation.build();
+  }
+
+  static Violation blacklistedSender(ChatMessage message, BlacklistEntry entry, long detectedAt) {
+    String scope = entry.getScope().name().toLowerCase(java.util.Locale.ROOT);
+    return base(message, ViolationKind.BLACKLISTED_SENDER, null, detectedAt)
+        .setEvidence(message.getSenderId())
+        .setDetail("sender is on the " + scope + " blacklist"
+            + (entry.getReason() == null ? "" : " (" + entry.getReason() + ")"))
+        .build();
+  }
+
+  private static Violation.Builder base(ChatMessage message, ViolationKind kind, String ruleId, long detectedAt) {
+    return Violation.newBuilder()
+        .setViolationId(DeterministicIds.of("vio-", message.getTenantId(), message.getMessageId(), kind.name(), ruleId))
+        .setTenantId(message.getTenantId())
+        .setGroupId(message.getGroupId())
+        .setMessageId(message.getMessageId())
+        .setMemberId(message.getSenderId())
+        .setKind(kind)
+        .setRuleId(ruleId)
+        .setShadow(false)
+        .setEventTime(message.getSendTime())
+        .setDetectedAt(detectedAt);
+  }
+}
