@@ -40,9 +40,6 @@ final class RuleBehaviourChecks {
                 problems.add(field + ".forbid", "must say what the members may not post");
                 continue;
             }
-            if (restriction.getSenderKinds() != null && restriction.getSenderKinds().contains(null)) {
-                problems.add(field + ".senderKinds", "must not contain an empty sender kind");
-            }
             List<String> roles = restriction.getRoles() == null ? List.of() : restriction.getRoles();
             problems.checkCount(field + ".roles", roles, MAX_ROLES_PER_RESTRICTION, "roles");
             problems.checkIds(field + ".roles", roles);
