@@ -25,7 +25,8 @@ public final class BlacklistValidator {
     }
 
     /**
-     * Problems with the entry; an empty list means it is valid. Every problem found is reported, not only the first.
+     * Problems with the entry; an empty list means it is valid. Every problem found is reported, not only the first;
+     * past 50, a last problem with field {@code "*"} counts the unlisted ones.
      *
      * @param key            {@code <tenantId>/E/<memberId>} or {@code <tenantId>/P/<ownerId>/<memberId>}, agreeing
      *                       with the entry

@@ -29,7 +29,7 @@ final class ConfigProblems {
 
     /** Reports a list holding more than {@code limit} elements; {@code noun} is the plural name of its elements. */
     void checkCount(String field, Collection<?> values, int limit, String noun) {
-        if (values != null && values.size() > limit) {
+        if (values.size() > limit) {
             add(field, number(values.size()) + " " + noun + ", the limit is " + number(limit));
         }
     }

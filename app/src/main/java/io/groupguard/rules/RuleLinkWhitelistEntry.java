@@ -1,5 +1,6 @@
 package io.groupguard.rules;
 
+import static io.groupguard.rules.ConfigProblems.length;
 import static io.groupguard.rules.ConfigProblems.number;
 
 import com.ibm.icu.text.IDNA;
@@ -46,8 +47,8 @@ final class RuleLinkWhitelistEntry {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("URL prefix has scheme '" + scheme + "', only http and https are supported");
         }
-        if (entry.length() > MAX_URL_PREFIX_LENGTH) {
-            return Optional.of("URL prefix is " + number(entry.length()) + " characters long, the limit is "
+        if (length(entry) > MAX_URL_PREFIX_LENGTH) {
+            return Optional.of("URL prefix is " + number(length(entry)) + " characters long, the limit is "
                     + number(MAX_URL_PREFIX_LENGTH));
         }
         if (entry.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {

@@ -28,7 +28,7 @@ public final class RuleValidator {
 
     /**
      * Problems with the candidate; an empty list means it is valid. Every problem found is reported, not only the
-     * first.
+     * first; past 50, a last problem with field {@code "*"} counts the unlisted ones.
      *
      * @param key            the record key, {@code <tenantId>/<ruleId>}
      * @param candidate      the new version of the rule (not a tombstone)
