@@ -2,6 +2,7 @@ package io.groupguard;
 
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
+import io.groupguard.ops.TopicCreator;
 import io.groupguard.rules.BlacklistLimits;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleLimits;
@@ -12,11 +13,10 @@ import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class GroupGuardApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupGuardApp.class);
+  private static final Duration TOPIC_CREATION_TIMEOUT = Duration.ofSeconds(60);
 
   private final GroupGuardConfig config;
   private final SchemaRegistryClient registry;
@@ -62,24 +63,11 @@ public final class GroupGuardApp implements AutoCloseable {
   }
 
   private void createTopics() {
-    Map<String, Object> adminProps = new java.util.HashMap<>(config.kafkaClientOverrides());
+    Map<String, Object> adminProps = new HashMap<>(config.kafkaClientOverrides());
     adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     try (Admin admin = Admin.create(adminProps)) {
-      var wanted = topics.newTopics(config.getInt(GroupGuardConfig.TOPICS_PARTITIONS),
-          config.getShort(GroupGuardConfig.TOPICS_REPLICATION_FACTOR));
-      var existing = admin.listTopics().names().get();
-      var missing = wanted.stream().filter(topic -> !existing.contains(topic.name())).toList();
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
-        LOG.info("created topics {}", missing.stream().map(t -> t.name()).toList());
-      }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create GroupGuard's topics: " + e.getCause().getMessage(), e.getCause());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
+      new TopicCreator(admin, TOPIC_CREATION_TIMEOUT).createMissing(topics.newTopics(
+          config.getInt(GroupGuardConfig.TOPICS_PARTITIONS), config.getShort(GroupGuardConfig.TOPICS_REPLICATION_FACTOR)));
     }
   }
 

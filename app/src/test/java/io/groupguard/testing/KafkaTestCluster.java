@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.groupguard.embedded.SingleNodeBrokerSettings;
-import io.groupguard.embedded.TopicCreator;
+import io.groupguard.ops.TopicCreator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.groupguard.embedded;
+package io.groupguard.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
