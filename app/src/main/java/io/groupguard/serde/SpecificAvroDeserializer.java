@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -30,8 +31,11 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
   private final SpecificData data;
   private final Schema readerSchema;
   // Avro datum readers are thread-safe once built (their resolvers are kept per thread).
-  private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+  private final Map<Integer, WriterResolution<T>> resolutionsByWriterId =
+      new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+
+  private record WriterResolution<T>(Schema writerSchema, DatumReader<T> reader) {}
 
   public SpecificAvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -46,7 +50,21 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
       return null;
     }
     int schemaId = ConfluentWireFormat.schemaId(topic, payload);
-    DatumReader<T> reader = readerFor(topic, schemaId);
+    WriterResolution<T> resolution = resolutionFor(topic, schemaId);
+    try {
+      // Avro allocates a string or array as large as the payload claims before reading it, so a
+      // corrupt length could exhaust the heap; skipping the payload first proves that every
+      // length fits in the bytes actually present.
+      GenericDatumReader.skip(resolution.writerSchema(), decoderOf(payload));
+      return resolution.reader().read(null, decoderOf(payload));
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(
+          "Topic '" + topic + "': corrupt Avro payload for schema id " + schemaId + " ("
+              + type.getSimpleName() + "): " + e, e);
+    }
+  }
+
+  private BinaryDecoder decoderOf(byte[] payload) {
     BinaryDecoder decoder =
         DecoderFactory.get()
             .binaryDecoder(
@@ -55,17 +73,11 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
                 payload.length - ConfluentWireFormat.HEADER_SIZE,
                 decoders.get());
     decoders.set(decoder);
-    try {
-      return reader.read(null, decoder);
-    } catch (IOException | RuntimeException e) {
-      throw new SerializationException(
-          "Topic '" + topic + "': corrupt Avro payload for schema id " + schemaId + " ("
-              + type.getSimpleName() + "): " + e, e);
-    }
+    return decoder;
   }
 
-  private DatumReader<T> readerFor(String topic, int schemaId) {
-    DatumReader<T> cached = readersByWriterId.get(schemaId);
+  private WriterResolution<T> resolutionFor(String topic, int schemaId) {
+    WriterResolution<T> cached = resolutionsByWriterId.get(schemaId);
     if (cached != null) {
       return cached;
     }
@@ -78,9 +90,10 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
               + ") cannot be read as " + readerSchema.getFullName() + ": "
               + compatibility.getResult().getIncompatibilities());
     }
-    DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema, data);
-    DatumReader<T> raced = readersByWriterId.putIfAbsent(schemaId, reader);
-    return raced != null ? raced : reader;
+    WriterResolution<T> resolution = new WriterResolution<>(
+        writerSchema, new SpecificDatumReader<>(writerSchema, readerSchema, data));
+    WriterResolution<T> raced = resolutionsByWriterId.putIfAbsent(schemaId, resolution);
+    return raced != null ? raced : resolution;
   }
 
   private Schema writerSchema(String topic, int schemaId) {
