@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Client of a Confluent Schema Registry's REST API (the register and lookup-by-id subset).
@@ -121,7 +120,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     Schema schema;
     try {
       schema = new Schema.Parser().parse(schemaText.asText());
-    } catch (SchemaParseException e) {
+    } catch (RuntimeException e) { // Avro reports bad schemas with several exception types
       throw new SchemaRegistryException(
           "Schema id " + id + " is not a valid Avro schema: " + e.getMessage(), e);
     }

@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,11 +201,12 @@ public final class RegistryHttpHandler implements HttpHandler {
   }
 
   private static Map<String, Object> versionBody(SchemaStore.SubjectVersion version) {
-    return Map.of(
-        "subject", version.subject(),
-        "version", version.version(),
-        "id", version.id(),
-        "schema", version.schema());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("subject", version.subject());
+    body.put("version", version.version());
+    body.put("id", version.id());
+    body.put("schema", version.schema());
+    return body;
   }
 
   /** The Avro schema text of a register or lookup request body. */
@@ -245,7 +247,10 @@ public final class RegistryHttpHandler implements HttpHandler {
   }
 
   private static Map<String, Object> error(int errorCode, String message) {
-    return Map.of("error_code", errorCode, "message", message);
+    Map<String, Object> body = new LinkedHashMap<>(); // Confluent's field order
+    body.put("error_code", errorCode);
+    body.put("message", message);
+    return body;
   }
 
   private static List<String> segments(String rawPath) {

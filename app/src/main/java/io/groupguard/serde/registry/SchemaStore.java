@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -198,7 +197,9 @@ public final class SchemaStore {
     try {
       Schema parsed = new Schema.Parser().parse(schemaText);
       return new StoredSchema(parsed, parsed.toString());
-    } catch (AvroRuntimeException e) { // SchemaParseException, or a default not fitting its type
+    } catch (RuntimeException e) {
+      // Avro 1.12 reports bad schemas as SchemaParseException, AvroTypeException or (for an
+      // unknown type name) NullPointerException.
       throw RegistryError.invalidSchema(String.valueOf(e.getMessage()));
     }
   }
