@@ -102,12 +102,10 @@ final class AvroJsonReader {
       throw mismatch(path, "an object (map)", node);
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            entry ->
-                values.put(
-                    entry.getKey(),
-                    read(schema.getValueType(), entry.getValue(), child(path, entry.getKey()))));
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      values.put(
+          entry.getKey(), read(schema.getValueType(), entry.getValue(), child(path, entry.getKey())));
+    }
     return values;
   }
 

@@ -65,9 +65,9 @@ class EmbeddedSchemaRegistryTest {
     assertThat(get("/subjects/users-value/versions/1").body().get("id").intValue()).isEqualTo(v1);
     assertThat(JSON.readTree(get("/schemas/ids/" + v1 + "?fetchMaxId=false").body()
             .get("schema").asText())).isEqualTo(JSON.readTree(V1));
-    assertThat(get("/schemas/ids/" + v1 + "/versions").body().toString())
-        .isEqualTo("[{\"subject\":\"other-value\",\"version\":1},"
-            + "{\"subject\":\"users-value\",\"version\":1}]");
+    assertThat(get("/schemas/ids/" + v1 + "/versions").body())
+        .isEqualTo(JSON.readTree("[{\"subject\":\"other-value\",\"version\":1},"
+            + "{\"subject\":\"users-value\",\"version\":1}]"));
   }
 
   @Test

@@ -32,6 +32,9 @@ public final class RegistryHttpHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Element of GET /schemas/ids/{id}/versions, fields in Confluent's order. */
+  private record SubjectVersionRef(String subject, int version) {}
+
   private final SchemaStore store;
   private final String expectedAuthorization;
 
@@ -148,7 +151,7 @@ public final class RegistryHttpHandler implements HttpHandler {
       return Map.of("schema", store.schema(id));
     }
     return store.versionsOf(id).stream()
-        .map(use -> Map.of("subject", use.subject(), "version", use.version()))
+        .map(use -> new SubjectVersionRef(use.subject(), use.version()))
         .toList();
   }
 
