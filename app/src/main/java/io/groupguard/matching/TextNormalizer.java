@@ -1,0 +1,260 @@
+package io.groupguard.matching;
+
+/**
+ * The one normalization applied alike to keywords, allow words and messages, in one pass over the
+ * message chars plus one over the folded chars.
+ *
+ * <p><b>Folding</b> per char comes from {@link FoldingTable} (width, case, styled letters,
+ * look-alikes, traditional Chinese, digit variants, accents; invisible chars dropped).
+ * Punctuation, symbols, emoji and whitespace are removed; what remains are word chars.
+ *
+ * <p><b>Word structure.</b> The original text is split into runs of word chars. The gap between
+ * two runs becomes a boundary before the first char of the second run:
+ * <ul>
+ *   <li>punctuation/emoji/symbols only (no whitespace): SOFT — {@code f.u.c.k}, {@code fu🤬ck}
+ *       read as one word, but a word may also start or end there ({@code hello,ass});</li>
+ *   <li>whitespace between two runs of a single letter each ({@code f u c k}), or next to an
+ *       unspaced-script char (Chinese has no spaces, so any space there is disguise): SOFT;</li>
+ *   <li>other whitespace (between real words, {@code pen is}): HARD — a keyword match may only
+ *       cross it where the keyword itself has a gap, so {@code penis} is not found in
+ *       {@code the pen is blue}, while {@code buy now} is found in {@code buy now} and
+ *       {@code buynow}.</li>
+ * </ul>
+ * A change between spaced and unspaced script ({@code ass傻}) is also a word edge.
+ *
+ * <p><b>Leetspeak.</b> Within a segment of spaced-script chars not broken by a HARD boundary or
+ * an unspaced char, if the segment holds a Latin letter, digits and {@code @ $} are read as the
+ * letters they imitate (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s); otherwise digits stay digits
+ * ({@code 3.5}, {@code 2024}, {@code 买2送1}) and {@code @ $} are punctuation.
+ *
+ * <p><b>Repeats.</b> A run of the same folded char becomes one char with a repeat count, unless a
+ * HARD boundary separates them; {@link KeywordPattern} decides whether counts are compatible.
+ */
+public final class TextNormalizer {
+
+  private static final byte NO_GAP = 0;
+  private static final byte PUNCT_GAP = 1;
+  private static final byte SPACE_GAP = 2;
+
+  private static final int SINGLE_RUN_BIT = 0x04;
+  private static final int UNSPACED_BIT = 0x08;
+  private static final int LATIN_BIT = 0x10;
+  private static final int DIGIT_BIT = 0x20;
+  private static final int LEET_SYMBOL_BIT = 0x40;
+  private static final int GAP_MASK = 0x03;
+
+  private static final char[] LEET = leetTable();
+
+  private final FoldingTable table;
+
+  private TextNormalizer(FoldingTable table) {
+    this.table = table;
+  }
+
+  private static final TextNormalizer INSTANCE = new TextNormalizer(FoldingTable.get());
+
+  /** The shared normalizer; its tables are built on first use (about a second). */
+  public static TextNormalizer get() {
+    return INSTANCE;
+  }
+
+  /** Normalizes {@code text}; null is treated as empty. Never throws on any string. */
+  public NormalizedText normalize(String text) {
+    String original = text == null ? "" : text;
+    Folded folded = fold(original);
+    return assemble(original, folded);
+  }
+
+  /** Folded word chars before boundaries, leetspeak and squeezing are resolved. */
+  private static final class Folded {
+    char[] chars;
+    int[] starts;
+    int[] ends;
+    byte[] bits;
+    int size;
+
+    Folded(int capacity) {
+      chars = new char[capacity];
+      starts = new int[capacity];
+      ends = new int[capacity];
+      bits = new byte[capacity];
+    }
+
+    void add(char c, int start, int end, int bits) {
+      if (size == chars.length) {
+        int capacity = size * 2 + 8;
+        chars = java.util.Arrays.copyOf(chars, capacity);
+        starts = java.util.Arrays.copyOf(starts, capacity);
+        ends = java.util.Arrays.copyOf(ends, capacity);
+        this.bits = java.util.Arrays.copyOf(this.bits, capacity);
+      }
+      chars[size] = c;
+      starts[size] = start;
+      ends[size] = end;
+      this.bits[size] = (byte) bits;
+      size++;
+    }
+  }
+
+  private Folded fold(String text) {
+    int length = text.length();
+    Folded out = new Folded(length + 8);
+    byte gap = NO_GAP;
+    boolean inRun = false;
+    int runFirstEntry = 0;
+    int runCodePoints = 0;
+    int i = 0;
+    while (i < length) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      int attributes = table.attributes(cp);
+      byte kind = FoldingTable.kind(attributes);
+      if (kind == FoldingTable.SPACE || kind == FoldingTable.PUNCT) {
+        if (inRun) {
+          markSingleRun(out, runFirstEntry, runCodePoints);
+          inRun = false;
+        }
+        gap = kind == FoldingTable.SPACE ? SPACE_GAP : (byte) Math.max(gap, PUNCT_GAP);
+      } else if (kind != FoldingTable.IGNORABLE) {
+        if (!inRun) {
+          inRun = true;
+          runFirstEntry = out.size;
+          runCodePoints = 0;
+        }
+        runCodePoints++;
+        int bits = (FoldingTable.isUnspaced(attributes) ? UNSPACED_BIT : 0)
+            | (FoldingTable.isLatin(attributes) ? LATIN_BIT : 0)
+            | (kind == FoldingTable.DIGIT ? DIGIT_BIT : 0)
+            | (kind == FoldingTable.LEET_SYMBOL ? LEET_SYMBOL_BIT : 0);
+        if (FoldingTable.expands(attributes)) {
+          char[] expansion = table.expansion(cp);
+          for (int k = 0; k < expansion.length; k++) {
+            out.add(expansion[k], i, next, bits | (k == 0 ? gap : NO_GAP));
+          }
+        } else {
+          out.add(table.singleFold(cp), i, next, bits | gap);
+        }
+        gap = NO_GAP;
+      }
+      i = next;
+    }
+    if (inRun) {
+      markSingleRun(out, runFirstEntry, runCodePoints);
+    }
+    return out;
+  }
+
+  private static void markSingleRun(Folded out, int runFirstEntry, int runCodePoints) {
+    if (runCodePoints == 1) {
+      for (int k = runFirstEntry; k < out.size; k++) {
+        out.bits[k] |= SINGLE_RUN_BIT;
+      }
+    }
+  }
+
+  private static byte boundaryBefore(Folded folded, int index) {
+    if (index == 0) {
+      return NormalizedText.NO_BOUNDARY;
+    }
+    int gap = folded.bits[index] & GAP_MASK;
+    if (gap == NO_GAP) {
+      return NormalizedText.NO_BOUNDARY;
+    }
+    if (gap == PUNCT_GAP) {
+      return NormalizedText.SOFT_BOUNDARY;
+    }
+    int previous = folded.bits[index - 1];
+    int current = folded.bits[index];
+    boolean spacedOutLetters = (previous & SINGLE_RUN_BIT) != 0 && (current & SINGLE_RUN_BIT) != 0;
+    boolean nextToUnspaced = ((previous | current) & UNSPACED_BIT) != 0;
+    return spacedOutLetters || nextToUnspaced ? NormalizedText.SOFT_BOUNDARY : NormalizedText.HARD_BOUNDARY;
+  }
+
+  private static NormalizedText assemble(String original, Folded folded) {
+    int size = folded.size;
+    byte[] boundaries = new byte[size];
+    for (int k = 0; k < size; k++) {
+      boundaries[k] = boundaryBefore(folded, k);
+    }
+    Squeezer out = new Squeezer(size);
+    int k = 0;
+    while (k < size) {
+      if ((folded.bits[k] & UNSPACED_BIT) != 0) {
+        out.append(folded.chars[k], folded.starts[k], folded.ends[k], boundaries[k], true);
+        k++;
+        continue;
+      }
+      int segmentEnd = k;
+      boolean hasLatin = false;
+      do {
+        hasLatin |= (folded.bits[segmentEnd] & LATIN_BIT) != 0;
+        segmentEnd++;
+      } while (segmentEnd < size && (folded.bits[segmentEnd] & UNSPACED_BIT) == 0
+          && boundaries[segmentEnd] != NormalizedText.HARD_BOUNDARY);
+      byte pendingBoundary = NormalizedText.NO_BOUNDARY;
+      for (; k < segmentEnd; k++) {
+        char c = folded.chars[k];
+        byte boundary = (byte) Math.max(boundaries[k], pendingBoundary);
+        boolean leetCandidate = (folded.bits[k] & (DIGIT_BIT | LEET_SYMBOL_BIT)) != 0;
+        if (leetCandidate && hasLatin && c < LEET.length && LEET[c] != 0) {
+          c = LEET[c];
+        } else if ((folded.bits[k] & LEET_SYMBOL_BIT) != 0) {
+          pendingBoundary = (byte) Math.max(boundary, NormalizedText.SOFT_BOUNDARY); // '@' '$' as punctuation
+          continue;
+        }
+        out.append(c, folded.starts[k], folded.ends[k], boundary, false);
+        pendingBoundary = NormalizedText.NO_BOUNDARY;
+      }
+    }
+    return out.toText(original);
+  }
+
+  /** Appends folded chars, merging a repeat of the previous char into its run. */
+  private static final class Squeezer {
+    private final char[] chars;
+    private final int[] starts;
+    private final int[] ends;
+    private final byte[] runs;
+    private final byte[] flags;
+    private int size;
+
+    Squeezer(int capacity) {
+      chars = new char[capacity];
+      starts = new int[capacity];
+      ends = new int[capacity];
+      runs = new byte[capacity];
+      flags = new byte[capacity];
+    }
+
+    void append(char c, int start, int end, byte boundary, boolean unspaced) {
+      if (size > 0 && chars[size - 1] == c && boundary != NormalizedText.HARD_BOUNDARY) {
+        runs[size - 1] = (byte) NormalizedText.saturatedRun(runs[size - 1] + 1);
+        ends[size - 1] = Math.max(ends[size - 1], end);
+        return;
+      }
+      chars[size] = c;
+      starts[size] = start;
+      ends[size] = end;
+      runs[size] = 1;
+      flags[size] = NormalizedText.flags(size == 0 ? NormalizedText.NO_BOUNDARY : boundary, unspaced);
+      size++;
+    }
+
+    NormalizedText toText(String original) {
+      return new NormalizedText(original, chars, starts, ends, runs, flags, size);
+    }
+  }
+
+  private static char[] leetTable() {
+    char[] leet = new char['@' + 1];
+    leet['0'] = 'o';
+    leet['1'] = 'i';
+    leet['3'] = 'e';
+    leet['4'] = 'a';
+    leet['5'] = 's';
+    leet['7'] = 't';
+    leet['@'] = 'a';
+    leet['$'] = 's';
+    return leet;
+  }
+}
