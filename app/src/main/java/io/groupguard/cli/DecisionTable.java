@@ -4,7 +4,6 @@ import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.Violation;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -33,12 +32,12 @@ final class DecisionTable {
 
     out.printf(ROW, "TIME", "TENANT/GROUP", "MEMBER", "MESSAGE", "VIOLATIONS", "ACTIONS");
     violationsByMessage.entrySet().stream()
-        .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.get(0).getEventTime(), b.get(0).getEventTime())))
+        .sorted(Map.Entry.comparingByValue((a, b) -> a.get(0).getEventTime().compareTo(b.get(0).getEventTime())))
         .forEach(entry -> {
           Violation first = entry.getValue().get(0);
           ChatMessage message = byId.get(entry.getKey());
           out.printf(ROW,
-              TIME.format(Instant.ofEpochMilli(first.getEventTime())),
+              TIME.format(first.getEventTime()),
               clip(first.getTenantId() + "/" + first.getGroupId(), 34),
               clip(first.getMemberId(), 12),
               clip(message == null || message.getText() == null ? "" : message.getText().replaceAll("\\s+", " "), 34),

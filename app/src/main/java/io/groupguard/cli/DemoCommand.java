@@ -19,6 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import ch.qos.logback.classic.Level;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     List<ChatMessage> messages = RecordFiles.readJsonLines(RecordFiles.resource("/demo/messages.jsonl"),
         "demo/messages.jsonl", ChatMessage.class);
 
+    quietKafkaLogs();
     out.println("Starting a local KRaft broker and Schema Registry ...");
     try (LocalStack stack = LocalStack.start();
         GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()))) {
@@ -65,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         awaitInForce(app.streams(), decisions, rules.size() + blacklist.size());
         out.printf("Replaying %d chat messages ...%n%n", messages.size());
         publisher.publish(topics.messages(), messages, m -> RecordKeys.group(m.getTenantId(), m.getGroupId()),
-            ChatMessage::getSendTime);
+            m -> m.getSendTime().toEpochMilli());
         decisions.drain(Duration.ofSeconds(3), timeout);
         DecisionTable.print(out, messages, decisions);
         if (decisions.violations.isEmpty()) {
@@ -82,6 +85,13 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The demo's output is the table; Kafka's start-up warnings about a fresh one-node cluster are noise here. */
+  private static void quietKafkaLogs() {
+    for (String name : List.of("org.apache.kafka", "kafka", "state.change.logger")) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
+    }
   }
 
   private static String blacklistKey(BlacklistEntry entry) {

@@ -6,6 +6,7 @@ import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
 import io.groupguard.topology.DeterministicIds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,6 +61,6 @@ public final class ActionPlanner {
         .setRuleId(cause.getRuleId())
         .setRuleVersion(cause.getRuleVersion())
         .setEventTime(verdict.getEventTime())
-        .setDecidedAt(decidedAt);
+        .setDecidedAt(Instant.ofEpochMilli(decidedAt));
   }
 }

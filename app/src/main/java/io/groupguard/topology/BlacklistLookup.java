@@ -3,6 +3,7 @@ package io.groupguard.topology;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.BlacklistScope;
 import io.groupguard.rules.BlacklistKey;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -14,7 +15,7 @@ final class BlacklistLookup {
 
   /** The entry barring the member in that group at that event time, if any. */
   static Optional<BlacklistEntry> find(ReadOnlyKeyValueStore<String, BlacklistEntry> blacklist,
-      String tenantId, String groupOwnerId, String memberId, long eventTime) {
+      String tenantId, String groupOwnerId, String memberId, Instant eventTime) {
     BlacklistEntry enterprise = blacklist.get(new BlacklistKey(tenantId, BlacklistScope.ENTERPRISE, null, memberId).format());
     if (applies(enterprise, eventTime)) {
       return Optional.of(enterprise);
@@ -26,7 +27,7 @@ final class BlacklistLookup {
     return applies(personal, eventTime) ? Optional.of(personal) : Optional.empty();
   }
 
-  private static boolean applies(BlacklistEntry entry, long eventTime) {
-    return entry != null && (entry.getExpiresAt() == null || entry.getExpiresAt() > eventTime);
+  private static boolean applies(BlacklistEntry entry, Instant eventTime) {
+    return entry != null && (entry.getExpiresAt() == null || entry.getExpiresAt().isAfter(eventTime));
   }
 }

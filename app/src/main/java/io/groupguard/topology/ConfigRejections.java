@@ -2,6 +2,7 @@ package io.groupguard.topology;
 
 import io.groupguard.avro.ConfigRejection;
 import io.groupguard.rules.ConfigProblem;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ final class ConfigRejections {
         .setVersion(version)
         .setField(problems.get(0).field())
         .setReason(reason)
-        .setRejectedAt(now)
+        .setRejectedAt(Instant.ofEpochMilli(now))
         .build();
   }
 }

@@ -51,9 +51,9 @@ public final class GroupGuardTopology {
   public static final String BLACKLIST_SCOPE_SIZES_STORE = "blacklist-scope-sizes-store";
   public static final String BLACKLIST_OUTCOMES = "blacklist-outcomes";
 
-  public static final String RULES_IN_FORCE_SOURCE = "rules-in-force-source";
+  public static final String RULES_IN_FORCE_LOADER = "rules-in-force-loader";
   public static final String RULES_IN_FORCE_STORE = "rules-in-force-store";
-  public static final String BLACKLIST_IN_FORCE_SOURCE = "blacklist-in-force-source";
+  public static final String BLACKLIST_IN_FORCE_LOADER = "blacklist-in-force-loader";
   public static final String BLACKLIST_IN_FORCE_STORE = "blacklist-in-force-store";
 
   public static final String MESSAGES_SOURCE = "messages-source";
@@ -81,9 +81,9 @@ public final class GroupGuardTopology {
     StreamsBuilder builder = new StreamsBuilder();
     addRuleValidation(builder);
     addBlacklistValidation(builder);
-    addInForceStore(builder, topics.rulesInForce(), RULES_IN_FORCE_SOURCE, RULES_IN_FORCE_STORE,
+    addInForceStore(builder, topics.rulesInForce(), RULES_IN_FORCE_LOADER, RULES_IN_FORCE_STORE,
         key -> ruleSets.invalidate(RecordKeys.tenantOf(key)));
-    addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_SOURCE, BLACKLIST_IN_FORCE_STORE, key -> { });
+    addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_LOADER, BLACKLIST_IN_FORCE_STORE, key -> { });
     addModeration(builder);
     return builder.build();
   }
@@ -127,12 +127,13 @@ public final class GroupGuardTopology {
             .to(inForce.name(), inForce.produced(prefix + "-in-force-sink")), "accepted"));
   }
 
-  private <V> void addInForceStore(StreamsBuilder builder, Topic<String, V> topic, String sourceName, String storeName,
+  private <V> void addInForceStore(StreamsBuilder builder, Topic<String, V> topic, String loaderName, String storeName,
       Consumer<String> onChange) {
     StoreBuilder<KeyValueStore<String, V>> store = Stores
         .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
         .withLoggingDisabled(); // a global store restores from its own topic
-    builder.addGlobalStore(store, topic.name(), topic.consumed(sourceName),
+    // The loader name names the global processor; its source becomes "<loader>-source".
+    builder.addGlobalStore(store, topic.name(), topic.consumed(loaderName),
         () -> new InForceStoreUpdater<>(storeName, onChange));
   }
 

@@ -6,6 +6,7 @@ import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
 import io.groupguard.rules.Finding;
+import java.time.Instant;
 
 /** Turns what a check found in a message into Violation events with deterministic ids. */
 final class ViolationFactory {
@@ -47,6 +48,6 @@ final class ViolationFactory {
         .setRuleId(ruleId)
         .setShadow(false)
         .setEventTime(message.getSendTime())
-        .setDetectedAt(detectedAt);
+        .setDetectedAt(Instant.ofEpochMilli(detectedAt));
   }
 }

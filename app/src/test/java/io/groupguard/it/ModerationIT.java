@@ -36,7 +36,7 @@ class ModerationIT {
   @RegisterExtension
   static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
-  private static final long T0 = Instant.parse("2026-11-20T09:00:00Z").toEpochMilli();
+  private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
   @Test
   void moderatesMessagesAndSendsCorruptInputToTheDeadLetterTopic() throws Exception {

@@ -41,7 +41,7 @@ class GroupGuardTopologyTest {
   private static ModerationRule keywordRule(String tenant, String ruleId, long version, String... keywords) {
     return TestRules.validRule(tenant, ruleId)
         .setVersion(version)
-        .setName("No " + keywords[0])
+        .setName("Respectful language")
         .setKeywords(java.util.Arrays.stream(keywords).map(k -> new Keyword(k, KeywordMatch.AUTO)).toList())
         .build();
   }
@@ -142,7 +142,7 @@ class GroupGuardTopologyTest {
   @Test
   void blacklistedSenderIsKickedAndTheEntryCanBeRemoved() {
     BlacklistEntry entry = BlacklistEntry.newBuilder().setTenantId("acme").setScope(BlacklistScope.ENTERPRISE)
-        .setMemberId("spammer").setAddedAt(TopologyFixture.START.toEpochMilli()).build();
+        .setMemberId("spammer").setAddedAt(TopologyFixture.START).build();
     String key = new BlacklistKey("acme", BlacklistScope.ENTERPRISE, null, "spammer").format();
     fixture.blacklist.pipeInput(key, entry);
     fixture.send(message("acme", "g1", "m1", "spammer", "hello").build());
@@ -160,7 +160,7 @@ class GroupGuardTopologyTest {
   void personalBlacklistAppliesOnlyToTheOwnersGroups() {
     String key = new BlacklistKey("acme", BlacklistScope.PERSONAL, "owner-1", "pest").format();
     fixture.blacklist.pipeInput(key, BlacklistEntry.newBuilder().setTenantId("acme").setScope(BlacklistScope.PERSONAL)
-        .setOwnerId("owner-1").setMemberId("pest").setAddedAt(TopologyFixture.START.toEpochMilli()).build());
+        .setOwnerId("owner-1").setMemberId("pest").setAddedAt(TopologyFixture.START).build());
     fixture.send(message("acme", "g1", "m1", "pest", "hi").build());
     fixture.send(message("acme", "g2", "m2", "pest", "hi").setGroupOwnerId("owner-2").build());
     assertThat(fixture.violations.readValuesToList()).extracting(Violation::getMessageId).containsExactly("m1");
