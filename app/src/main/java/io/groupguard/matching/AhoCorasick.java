@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A char-array Aho-Corasick automaton: nodes are ints, edges of a node are a sorted slice of one
- * shared char array (binary search), the root has a dense 64K table when it has many edges (the
- * common case with Chinese keywords), and outputs are chained by dictionary-suffix links so a
- * node stores one pattern id. Immutable and thread-safe once built.
+ * A char-array Aho-Corasick automaton: nodes are ints; the goto function is one open-addressing
+ * hash table of child nodes, checked against each child's parent and label arrays (one or two
+ * probes, no branchy search through wide Chinese fan-outs); the root has a dense 64K table when it
+ * has many edges; outputs are chained by dictionary-suffix links so a node stores one pattern id.
+ * Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
 
@@ -20,38 +21,49 @@ public final class AhoCorasick {
 
   private static final int DENSE_ROOT_MIN_EDGES = 64;
 
-  private final int[] edgeOffsets; // node -> first edge; node + 1 -> end
-  private final char[] edgeChars;
-  private final int[] edgeTargets;
+  private final int[] parentOf;
+  private final char[] labelOf;
+  private final int[] childSlots; // child node by hash of (parent, label); 0 = empty (root is nobody's child)
+  private final int slotMask;
   private final int[] rootTable; // null when the root is sparse
   private final int[] failure;
   private final int[] patternAt; // pattern ending at node, or -1
   private final int[] outputLink; // nearest node on the failure chain with a pattern, or -1
   private final int[] patternLengths;
 
-  private AhoCorasick(int[] edgeOffsets, char[] edgeChars, int[] edgeTargets, int[] patternAt, int[] patternLengths) {
-    this.edgeOffsets = edgeOffsets;
-    this.edgeChars = edgeChars;
-    this.edgeTargets = edgeTargets;
+  private AhoCorasick(int[] parentOf, char[] labelOf, int[] edgeOffsets, int[] edgeTargets, int[] patternAt,
+      int[] patternLengths) {
+    this.parentOf = parentOf;
+    this.labelOf = labelOf;
     this.patternAt = patternAt;
     this.patternLengths = patternLengths;
+    int nodes = patternAt.length;
+    int slots = Integer.highestOneBit(Math.max(nodes, 2) * 2 - 1) * 2;
+    this.childSlots = new int[slots];
+    this.slotMask = slots - 1;
+    for (int node = 1; node < nodes; node++) {
+      int slot = slotOf(parentOf[node], labelOf[node]);
+      while (childSlots[slot] != 0) {
+        slot = (slot + 1) & slotMask;
+      }
+      childSlots[slot] = node;
+    }
     int rootEdges = edgeOffsets[1] - edgeOffsets[0];
     if (rootEdges >= DENSE_ROOT_MIN_EDGES) {
       rootTable = new int[Character.MAX_VALUE + 1];
       for (int e = edgeOffsets[0]; e < edgeOffsets[1]; e++) {
-        rootTable[edgeChars[e]] = edgeTargets[e];
+        rootTable[labelOf[edgeTargets[e]]] = edgeTargets[e];
       }
     } else {
       rootTable = null;
     }
-    int nodes = patternAt.length;
     failure = new int[nodes];
     outputLink = new int[nodes];
-    linkBreadthFirst(nodes);
+    linkBreadthFirst(edgeOffsets, edgeTargets);
   }
 
-  private void linkBreadthFirst(int nodes) {
-    int[] queue = new int[nodes];
+  private void linkBreadthFirst(int[] edgeOffsets, int[] edgeTargets) {
+    int[] queue = new int[patternAt.length];
     int head = 0;
     int tail = 0;
     outputLink[0] = -1;
@@ -65,7 +77,7 @@ public final class AhoCorasick {
       int node = queue[head++];
       for (int e = edgeOffsets[node]; e < edgeOffsets[node + 1]; e++) {
         int child = edgeTargets[e];
-        int fallback = step(failure[node], edgeChars[e]);
+        int fallback = step(failure[node], labelOf[child]);
         failure[child] = fallback;
         outputLink[child] = patternAt[fallback] >= 0 ? fallback : outputLink[fallback];
         queue[tail++] = child;
@@ -87,15 +99,41 @@ public final class AhoCorasick {
 
   /** Reports every occurrence of every pattern in {@code text[0, length)}, in order of their end. */
   public void scan(char[] text, int length, MatchSink sink) {
+    long[] occurrences = findAll(text, length);
+    for (long occurrence : occurrences) {
+      sink.onMatch(patternIdOf(occurrence), endOf(occurrence));
+    }
+  }
+
+  /**
+   * Every occurrence in {@code text[0, length)} in order of their end, each packed as
+   * {@code end << 32 | patternId} (see {@link #patternIdOf}, {@link #endOf}); a plain loop with no
+   * callback keeps the hot path small enough for the JIT to inline.
+   */
+  public long[] findAll(char[] text, int length) {
+    long[] found = new long[8];
+    int count = 0;
     int state = 0;
     for (int i = 0; i < length; i++) {
       state = step(state, text[i]);
       int node = patternAt[state] >= 0 ? state : outputLink[state];
       while (node >= 0) {
-        sink.onMatch(patternAt[node], i + 1);
+        if (count == found.length) {
+          found = Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = (long) (i + 1) << 32 | patternAt[node];
         node = outputLink[node];
       }
     }
+    return count == found.length ? found : Arrays.copyOf(found, count);
+  }
+
+  public static int patternIdOf(long occurrence) {
+    return (int) occurrence;
+  }
+
+  public static int endOf(long occurrence) {
+    return (int) (occurrence >>> 32);
   }
 
   private int step(int state, char c) {
@@ -115,28 +153,20 @@ public final class AhoCorasick {
   }
 
   private int edge(int node, char c) {
-    int low = edgeOffsets[node];
-    int high = edgeOffsets[node + 1] - 1;
-    if (high - low < 4) {
-      for (int e = low; e <= high; e++) {
-        if (edgeChars[e] == c) {
-          return edgeTargets[e];
-        }
+    int slot = slotOf(node, c);
+    int child;
+    while ((child = childSlots[slot]) != 0) {
+      if (parentOf[child] == node && labelOf[child] == c) {
+        return child;
       }
-      return -1;
-    }
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      char midChar = edgeChars[mid];
-      if (midChar < c) {
-        low = mid + 1;
-      } else if (midChar > c) {
-        high = mid - 1;
-      } else {
-        return edgeTargets[mid];
-      }
+      slot = (slot + 1) & slotMask;
     }
     return -1;
+  }
+
+  private int slotOf(int node, char c) {
+    int hash = node * 0x9E3779B1 + c * 0x85EBCA6B;
+    return (hash ^ (hash >>> 15)) & slotMask;
   }
 
   public static Builder builder() {
@@ -168,8 +198,9 @@ public final class AhoCorasick {
     }
 
     /**
-     * Inserting patterns in sorted order creates each node's children in increasing char order,
-     * so grouping edges by parent (a stable counting sort) yields sorted edge slices directly.
+     * Inserting patterns in sorted order shares prefixes with the previous pattern only, so the
+     * trie is built with a path stack and no child lookups; edges are then grouped by parent (a
+     * counting sort) for the breadth-first failure linking.
      */
     private static AhoCorasick buildSorted(String[] patterns, Integer[] order) {
       int capacity = 1;
@@ -206,18 +237,16 @@ public final class AhoCorasick {
         edgeOffsets[node + 1] += edgeOffsets[node];
       }
       int[] fill = Arrays.copyOf(edgeOffsets, nodes);
-      char[] edgeChars = new char[nodes - 1];
       int[] edgeTargets = new int[nodes - 1];
       for (int node = 1; node < nodes; node++) {
-        int slot = fill[parent[node]]++;
-        edgeChars[slot] = label[node];
-        edgeTargets[slot] = node;
+        edgeTargets[fill[parent[node]]++] = node;
       }
       int[] lengths = new int[patterns.length];
       for (int id = 0; id < patterns.length; id++) {
         lengths[id] = patterns[id].length();
       }
-      return new AhoCorasick(edgeOffsets, edgeChars, edgeTargets, Arrays.copyOf(patternAt, nodes), lengths);
+      return new AhoCorasick(Arrays.copyOf(parent, nodes), Arrays.copyOf(label, nodes), edgeOffsets, edgeTargets,
+          Arrays.copyOf(patternAt, nodes), lengths);
     }
 
     private static int commonPrefix(String a, String b) {

@@ -129,13 +129,20 @@ final class FoldingTable {
   }
 
   /**
-   * The skeleton of the upper/lower case form that lands on ASCII: Cyrillic capital EM is
-   * confusable with Latin M, while its lower case is not confusable with m.
+   * The skeleton of whichever case form lands on ASCII letters: matching is case-insensitive, so
+   * Greek kappa and Cyrillic te count as k and t because their capitals look like K and T.
    */
   private static String skeleton(int cp, String casefolded, SpoofChecker spoofChecker, Normalizer2 nfkcCasefold) {
-    String fromCasefolded = nfkcCasefold.normalize(spoofChecker.getSkeleton(casefolded));
-    String fromOriginal = nfkcCasefold.normalize(spoofChecker.getSkeleton(new String(Character.toChars(cp))));
-    String chosen = isAsciiLetters(fromCasefolded) || !isAsciiLetters(fromOriginal) ? fromCasefolded : fromOriginal;
+    String chosen = nfkcCasefold.normalize(spoofChecker.getSkeleton(casefolded));
+    for (int variant : new int[] {cp, UCharacter.toUpperCase(cp)}) {
+      if (isAsciiLetters(chosen)) {
+        break;
+      }
+      String candidate = nfkcCasefold.normalize(spoofChecker.getSkeleton(new String(Character.toChars(variant))));
+      if (isAsciiLetters(candidate)) {
+        chosen = candidate;
+      }
+    }
     // The skeleton of m is "rn"; keep it one letter so keywords and spans stay simple.
     return chosen.equals("rn") ? "m" : chosen;
   }

@@ -55,14 +55,16 @@ public final class KeywordIndex {
     }
     List<Hit> keywordHits = new ArrayList<>();
     List<Hit> allowHits = new ArrayList<>(0);
-    automaton.scan(text.chars(), text.length(), (patternId, end) -> {
+    for (long occurrence : automaton.findAll(text.chars(), text.length())) {
+      int patternId = AhoCorasick.patternIdOf(occurrence);
+      int end = AhoCorasick.endOf(occurrence);
       int start = end - automaton.patternLength(patternId);
       for (Entry entry : entriesByPattern[patternId]) {
         if (ownerApplies.test(entry.owner) && entry.pattern.matchesAt(text, start)) {
           (entry.allowWord ? allowHits : keywordHits).add(new Hit(entry.owner, entry.pattern, start, end));
         }
       }
-    });
+    }
     if (keywordHits.isEmpty()) {
       return List.of();
     }

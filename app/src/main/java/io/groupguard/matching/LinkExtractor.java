@@ -28,7 +28,8 @@ public final class LinkExtractor {
           + "((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]{0,62}[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}\\-]{2,63})"
           + "(?::[0-9]{1,5})?"
           + "([/?#][^\\s<>\"'\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF0F}\\x{FF1A}-\\x{FF20}]*)?");
-  private static final Pattern HOST_ONLY_URL = Pattern.compile("(?i)^(?:[a-z][a-z0-9+\\-]{1,15}://)?([^/?#\\s]*)(.*)$");
+  private static final Pattern LONE_URL = Pattern.compile(
+      "(?is)^(?:[a-z][a-z0-9+\\-]{1,15}://)?([\\p{L}\\p{N}.\\-]+)(?::[0-9]{0,5})?([/?#].*)?$");
   private static final String[] BRACKETED_DOTS = {"(dot)", "[dot]", "{dot}", "<dot>", "(.)", "[.]", "{.}"};
   private static final String TRAILING_PUNCTUATION = ".,;:!?)]}'\"";
 
@@ -80,10 +81,9 @@ public final class LinkExtractor {
       ExtractedLink first = found.get(0);
       return new ExtractedLink(raw, first.host(), first.asciiHost(), first.path(), -1, -1);
     }
-    Matcher parts = HOST_ONLY_URL.matcher(LinkView.of(raw).text);
-    if (!raw.isEmpty() && parts.matches() && !parts.group(1).isEmpty()) {
-      String host = parts.group(1).replaceFirst(":[0-9]*$", "");
-      return link(raw, host, parts.group(2), -1, -1);
+    Matcher parts = LONE_URL.matcher(LinkView.of(raw).text);
+    if (parts.matches()) { // a host the text scan does not accept, e.g. "localhost:8080/x"
+      return link(raw, parts.group(1), parts.group(2) == null ? "" : parts.group(2), -1, -1);
     }
     return new ExtractedLink(raw, null, null, "", -1, -1);
   }

@@ -48,7 +48,7 @@ final class CompiledRule {
   }
 
   boolean exempts(String senderId) {
-    return senderId != null && exemptMembers.contains(senderId);
+    return !exemptMembers.isEmpty() && senderId != null && exemptMembers.contains(senderId);
   }
 
   /**
@@ -56,6 +56,9 @@ final class CompiledRule {
    * give one REGEX finding).
    */
   void check(MessageContent content, List<Finding> findings) {
+    if (checks.isEmpty()) {
+      return;
+    }
     int firstOfRule = findings.size();
     for (StatelessCheck check : checks) {
       Finding finding = check.check(content);

@@ -9,10 +9,12 @@ import io.groupguard.matching.NormalizedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * All valid rules of one tenant, compiled once (rules change rarely; messages are many).
@@ -108,10 +110,10 @@ public final class TenantRuleSet {
     MessageContent content = new MessageContent(message, keywords.normalizer());
     List<KeywordIndex.Hit> keywordHits = keywordHits(content, applicable);
     List<Finding> findings = new ArrayList<>();
+    int nextHit = 0;
     for (int index : applicable) {
-      KeywordIndex.Hit hit = hitOf(keywordHits, index);
-      if (hit != null) {
-        findings.add(keywordFinding(rules[index].rule(), hit, content.normalized()));
+      if (nextHit < keywordHits.size() && keywordHits.get(nextHit).owner() == index) {
+        findings.add(keywordFinding(rules[index].rule(), keywordHits.get(nextHit++), content.normalized()));
       }
       rules[index].check(content, findings);
     }
@@ -121,20 +123,24 @@ public final class TenantRuleSet {
   private int[] applicableRules(ChatMessage message) {
     int[] scoped = rulesInScope(message.getGroupId());
     int kept = 0;
-    int[] applicable = new int[scoped.length];
-    for (int index : scoped) {
-      if (!rules[index].exempts(message.getSenderId())) {
-        applicable[kept++] = index;
+    int[] applicable = null; // copied on the first exemption only: most messages have none
+    for (int i = 0; i < scoped.length; i++) {
+      boolean exempt = rules[scoped[i]].exempts(message.getSenderId());
+      if (exempt && applicable == null) {
+        applicable = Arrays.copyOf(scoped, i);
+        kept = i;
+      } else if (!exempt && applicable != null) {
+        applicable[kept++] = scoped[i];
       }
     }
-    return kept == applicable.length ? applicable : Arrays.copyOf(applicable, kept);
+    return applicable == null ? scoped : Arrays.copyOf(applicable, kept);
   }
 
-  /** Rule indexes in scope, ascending: the all-groups rules merged with the group's own. */
+  /** Rule indexes in scope, ascending: the all-groups rules merged with the group's own. Read-only. */
   private int[] rulesInScope(String groupId) {
     int[] ofGroup = groupId == null ? NO_RULES : rulesByGroup.getOrDefault(groupId, NO_RULES);
     if (ofGroup.length == 0 || allGroupRules.length == 0) {
-      return ofGroup.length == 0 ? allGroupRules.clone() : ofGroup.clone();
+      return ofGroup.length == 0 ? allGroupRules : ofGroup;
     }
     int[] merged = new int[ofGroup.length + allGroupRules.length];
     int a = 0;
@@ -147,21 +153,17 @@ public final class TenantRuleSet {
     return merged;
   }
 
-  /** First keyword hit of each applicable rule, scanning the text once for all rules. */
+  /** First keyword hit of each applicable rule, ordered by rule index; the text is scanned once for all rules. */
   private List<KeywordIndex.Hit> keywordHits(MessageContent content, int[] applicable) {
     if (keywords.isEmpty() || content.text().isEmpty()) {
       return List.of();
     }
-    return keywords.firstHits(content.normalized(), owner -> Arrays.binarySearch(applicable, owner) >= 0);
-  }
-
-  private static KeywordIndex.Hit hitOf(List<KeywordIndex.Hit> hits, int ruleIndex) {
-    for (KeywordIndex.Hit hit : hits) {
-      if (hit.owner() == ruleIndex) {
-        return hit;
-      }
-    }
-    return null;
+    IntPredicate applies = applicable.length == rules.length
+        ? owner -> true
+        : owner -> Arrays.binarySearch(applicable, owner) >= 0;
+    List<KeywordIndex.Hit> hits = new ArrayList<>(keywords.firstHits(content.normalized(), applies));
+    hits.sort(Comparator.comparingInt(KeywordIndex.Hit::owner));
+    return hits;
   }
 
   private static Finding keywordFinding(ModerationRule rule, KeywordIndex.Hit hit, NormalizedText text) {

@@ -1,0 +1,65 @@
+package io.groupguard.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AhoCorasickTest {
+
+  private static List<String> occurrences(AhoCorasick automaton, List<String> patterns, String text) {
+    List<String> found = new ArrayList<>();
+    automaton.scan(text.toCharArray(), text.length(), (id, end) -> found.add(id + "@" + end));
+    return found;
+  }
+
+  @Test
+  void reportsOverlappingAndNestedPatterns() {
+    AhoCorasick.Builder builder = AhoCorasick.builder();
+    List<String> patterns = List.of("he", "she", "his", "hers");
+    patterns.forEach(p -> builder.add(p.toCharArray()));
+    AhoCorasick automaton = builder.build();
+    assertThat(occurrences(automaton, patterns, "ushers")).containsExactly("1@4", "0@4", "3@6");
+  }
+
+  @Test
+  void equalPatternsShareAnId() {
+    AhoCorasick.Builder builder = AhoCorasick.builder();
+    assertThat(builder.add("abc".toCharArray())).isEqualTo(builder.add("abc".toCharArray()));
+  }
+
+  @Test
+  void agreesWithNaiveSearchOnRandomInputWithDenseRoot() {
+    Random random = new Random(7);
+    List<String> patterns = new ArrayList<>();
+    AhoCorasick.Builder builder = AhoCorasick.builder();
+    for (int i = 0; i < 500; i++) {
+      String pattern = randomString(random, 1 + random.nextInt(4), 100);
+      if (!patterns.contains(pattern)) {
+        patterns.add(pattern);
+        assertThat(builder.add(pattern.toCharArray())).isEqualTo(patterns.size() - 1);
+      }
+    }
+    AhoCorasick automaton = builder.build();
+    String text = randomString(random, 5_000, 100);
+    List<String> expected = new ArrayList<>();
+    for (int end = 1; end <= text.length(); end++) {
+      for (int id = 0; id < patterns.size(); id++) {
+        if (text.startsWith(patterns.get(id), end - patterns.get(id).length()) && end >= patterns.get(id).length()) {
+          expected.add(id + "@" + end);
+        }
+      }
+    }
+    assertThat(occurrences(automaton, patterns, text)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static String randomString(Random random, int length, int alphabet) {
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append((char) ('一' + random.nextInt(alphabet)));
+    }
+    return s.toString();
+  }
+}
