@@ -31,7 +31,7 @@ final class RunningApp implements AutoCloseable {
   final KafkaTestCluster kafka;
   final EmbeddedSchemaRegistry registry;
   final GroupGuardConfig config;
-  final GroupGuardApp app;
+  GroupGuardApp app;
   final Topics topics;
 
   RunningApp(KafkaTestCluster kafka, String name, Map<String, Object> overrides) throws Exception {
@@ -49,6 +49,13 @@ final class RunningApp implements AutoCloseable {
     this.app = GroupGuardApp.start(config);
     this.topics = app.topics();
     await("streams RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
+  }
+
+  /** Stops this instance and starts it again on the same state directory, as after a deployment. */
+  void restart() {
+    app.close();
+    app = GroupGuardApp.start(config);
+    await("streams RUNNING after restart", () -> app.streams().state() == KafkaStreams.State.RUNNING);
   }
 
   /** Every topic name prefixed with the test's name. */
@@ -75,10 +82,14 @@ final class RunningApp implements AutoCloseable {
   }
 
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    await(what, condition, TIMEOUT);
+  }
+
+  static void await(String what, BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       }
       try {
         Thread.sleep(50); // polling interval of the condition, not a wait for an outcome
