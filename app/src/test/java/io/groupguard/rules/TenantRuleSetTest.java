@@ -18,6 +18,7 @@ import io.groupguard.avro.ViolationKind;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -212,6 +213,7 @@ class TenantRuleSetTest {
   }
 
   @Test
+  @Timeout(60) // a hang guard, not a speed check: speed is measured by scripts/bench-matching.sh
   void neverThrowsOnMalformedOrHugeMessages() {
     ModerationRule rule = rule("r1").setKeywords(keywords("spam", "垃圾")).setRegexes(List.of("a+b"))
         .setLinkWhitelist(List.of("example.com")).build();
@@ -219,8 +221,6 @@ class TenantRuleSetTest {
     assertThat(rules.evaluate(message(null).build())).isEmpty();
     assertThat(rules.evaluate(message("\uD800\uDFFF\uDC00 spam").build())).hasSize(1);
     String huge = "正常的消息 normal text, 3.5 e.g. ".repeat(35_000) + "spam";
-    long started = System.nanoTime();
     assertThat(rules.evaluate(message(huge).build())).extracting(Finding::kind).containsExactly(ViolationKind.KEYWORD);
-    assertThat(System.nanoTime() - started).isLessThan(3_000_000_000L);
   }
 }
