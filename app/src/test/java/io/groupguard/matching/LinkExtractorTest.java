@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,10 +60,9 @@ class LinkExtractorTest {
   }
 
   @Test
-  void hugeTextFinishesFast() {
+  @Timeout(60) // a hang guard, not a speed check: speed is measured by scripts/bench-matching.sh
+  void extractsTheLinkAtTheEndOfHugeText() {
     String huge = "word 3.5 e.g. 中文，".repeat(70_000) + " spam.com";
-    long started = System.nanoTime();
     assertThat(LinkExtractor.extract(huge)).extracting(ExtractedLink::host).containsExactly("spam.com");
-    assertThat(System.nanoTime() - started).isLessThan(3_000_000_000L);
   }
 }

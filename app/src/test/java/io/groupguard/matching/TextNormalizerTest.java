@@ -3,6 +3,7 @@ package io.groupguard.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -77,13 +78,12 @@ class TextNormalizerTest {
   }
 
   @Test
+  @Timeout(60) // a hang guard, not a speed check: speed is measured by scripts/bench-matching.sh
   void handlesNullLoneSurrogatesAndHugeText() {
     assertThat(normalized(null)).isEmpty();
     assertThat(normalized("a\uD800b\uDC00c")).isEqualTo("abc");
     String huge = "汉字 word, 😀 ".repeat(80_000);
-    long started = System.nanoTime();
     NormalizedText text = normalizer.normalize(huge);
     assertThat(text.length()).isGreaterThan(400_000);
-    assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
   }
 }
