@@ -16,11 +16,8 @@ final class ConnectionOptions {
           + "settings; GROUPGUARD_* environment variables override it.")
   Path configFile;
 
-  /** Overrides applied last; tests point commands at their cluster with these. */
-  Map<String, ?> overrides = Map.of();
-
   GroupGuardConfig load() {
-    return GroupGuardConfig.load(configFile, System.getenv(), overrides);
+    return GroupGuardConfig.load(configFile, System.getenv(), Map.of());
   }
 
   ClusterConnection connect() {

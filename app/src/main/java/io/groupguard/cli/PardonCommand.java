@@ -2,6 +2,7 @@ package io.groupguard.cli;
 
 import io.groupguard.avro.AdminCommand;
 import io.groupguard.avro.AdminCommandType;
+import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.serde.ConfluentWireFormat;
 import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.RecordKeys;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +99,12 @@ final class PardonCommand implements Callable<Integer> {
     try (ClusterConnection connection = connectionOptions.connect()) {
       Topic<String, AdminCommand> commands = connection.adminCommands();
       Topic<String, byte[]> results = new Topic<>(resultsTopic, Serdes.String(), Serdes.ByteArray(), false);
-      try (TopicReader<byte[]> answers = exists(connection, resultsTopic)
+      Set<String> existing = topicNames(connection);
+      if (!existing.contains(commands.name())) {
+        throw new IllegalStateException("topic " + commands.name() + " does not exist; is GroupGuard's enforcement "
+            + "deployed there (setting " + GroupGuardConfig.TOPIC_ADMIN_COMMANDS + ")?");
+      }
+      try (TopicReader<byte[]> answers = existing.contains(resultsTopic)
           ? new TopicReader<>(connection.consumerSettings(), results, false) : null) {
         RecordPublisher.publishAll(connection.producerSettings(Map.of()), commands, List.of(command),
             c -> RecordKeys.member(c.getTenantId(), c.getMemberId()), c -> c.getIssuedAt().toEpochMilli());
@@ -114,9 +121,9 @@ final class PardonCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean exists(ClusterConnection connection, String topic) throws InterruptedException {
+  private static Set<String> topicNames(ClusterConnection connection) throws InterruptedException {
     try (Admin admin = connection.admin()) {
-      return admin.listTopics().names().get().contains(topic);
+      return admin.listTopics().names().get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
     }
