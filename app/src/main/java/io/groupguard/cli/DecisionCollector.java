@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -31,15 +29,10 @@ final class DecisionCollector implements AutoCloseable {
   final List<ConfigRejection> rejections = new ArrayList<>();
   final List<DeadLetter> deadLetters = new ArrayList<>();
 
-  DecisionCollector(String bootstrapServers, Topics topics) {
+  /** {@code consumerSettings} from {@link ClusterConnection#consumerSettings()}. */
+  DecisionCollector(Map<String, Object> consumerSettings, Topics topics) {
     this.topics = topics;
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "groupguard-cli-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(List.of(topics.violations().name(), topics.actions().name(), topics.rejections().name(),
         topics.deadLetters().name()));
   }

@@ -3,7 +3,7 @@ package io.groupguard.cli;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.Violation;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -13,16 +13,20 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Prints decisions as a readable table, one row per moderated message, and a summary. */
+/**
+ * Prints decisions as readable tables: the demo's one row per moderated message with a summary, and
+ * the live rows of {@code tail} (one per violation or action as it arrives).
+ */
 final class DecisionTable {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final String ROW = "%-8s  %-34s  %-12s  %-34s  %-40s  %s%n";
+  private static final String LIVE_ROW = "%-8s  %-34s  %-12s  %-14s  %-40s  %s%n";
 
   private DecisionTable() {
   }
 
-  static void print(PrintStream out, List<ChatMessage> messages, DecisionCollector decisions) {
+  static void print(PrintWriter out, List<ChatMessage> messages, DecisionCollector decisions) {
     Map<String, ChatMessage> byId = messages.stream()
         .collect(Collectors.toMap(ChatMessage::getMessageId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Map<String, List<Violation>> violationsByMessage = decisions.violations.stream()
@@ -56,15 +60,37 @@ final class DecisionTable {
         : " " + decisions.rejections.stream().map(r -> r.getRecordKey() + ": " + r.getReason()).toList());
     out.printf("dead letters:        %d%s%n", decisions.deadLetters.size(), decisions.deadLetters.isEmpty() ? ""
         : " " + decisions.deadLetters.stream().map(d -> d.topic() + ": " + d.reason()).toList());
+    out.flush();
   }
 
-  private static String describe(Violation violation) {
+  static void printViolationHeader(PrintWriter out) {
+    out.printf(LIVE_ROW, "TIME", "TENANT/GROUP", "MEMBER", "MESSAGE", "VIOLATION", "DETAIL");
+  }
+
+  static void printViolation(PrintWriter out, Violation violation) {
+    out.printf(LIVE_ROW, TIME.format(violation.getEventTime()),
+        clip(violation.getTenantId() + "/" + violation.getGroupId(), 34), clip(violation.getMemberId(), 12),
+        clip(String.valueOf(violation.getMessageId()), 14), clip(describe(violation), 40), violation.getDetail());
+  }
+
+  static void printActionHeader(PrintWriter out) {
+    out.printf(LIVE_ROW, "TIME", "TENANT/GROUP", "MEMBER", "MESSAGE", "ACTION", "REASON SHOWN TO THE MEMBER");
+  }
+
+  static void printAction(PrintWriter out, ModerationAction action) {
+    String step = action.getLadderStep() == null ? "" : " (" + action.getLadderStep() + ")";
+    out.printf(LIVE_ROW, TIME.format(action.getEventTime()),
+        clip(action.getTenantId() + "/" + action.getGroupId(), 34), clip(action.getMemberId(), 12),
+        clip(String.valueOf(action.getMessageId()), 14), clip(describe(action) + step, 40), action.getMemberReason());
+  }
+
+  static String describe(Violation violation) {
     String what = violation.getRuleId() == null ? violation.getKind().name() : violation.getKind() + ":" + violation.getRuleId();
     String evidence = violation.getEvidence() == null ? "" : " \"" + violation.getEvidence() + "\"";
     return (violation.getShadow() ? "shadow " : "") + what + evidence;
   }
 
-  private static String describe(ModerationAction action) {
+  static String describe(ModerationAction action) {
     return action.getType().name() + (action.getMuteSeconds() == null ? "" : " " + action.getMuteSeconds() / 3600 + "h");
   }
 
@@ -72,7 +98,7 @@ final class DecisionTable {
     return items.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
   }
 
-  private static String clip(String text, int width) {
+  static String clip(String text, int width) {
     return text.length() <= width ? text : text.substring(0, width - 1) + "…";
   }
 }

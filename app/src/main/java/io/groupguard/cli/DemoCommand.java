@@ -9,7 +9,7 @@ import io.groupguard.rules.BlacklistKey;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.RecordKeys;
 import io.groupguard.topology.Topics;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import ch.qos.logback.classic.Level;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs GroupGuard end to end on this machine: a real in-process KRaft broker and Schema
@@ -40,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "PT90S", description = "Longest wait for decisions, ISO-8601 duration (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  private final PrintStream out = System.out;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -51,33 +52,42 @@ final class DemoCommand implements Callable<Integer> {
     List<ChatMessage> messages = RecordFiles.readJsonLines(RecordFiles.resource("/demo/messages.jsonl"),
         "demo/messages.jsonl", ChatMessage.class);
 
-    quietKafkaLogs();
+    PrintWriter out = spec.commandLine().getOut();
+    CliLogging.quietKafka();
     out.println("Starting a local KRaft broker and Schema Registry ...");
+    out.flush();
     try (LocalStack stack = LocalStack.start();
-        GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()))) {
+        GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()));
+        ClusterConnection connection = new ClusterConnection(stack.config("groupguard-demo", Map.of()))) {
       out.printf("Broker %s, registry %s%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
       Topics topics = app.topics();
-      RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of());
+      Map<String, Object> producerSettings = connection.producerSettings(Map.of());
       long now = System.currentTimeMillis();
-      publisher.publish(topics.rules(), rules, r -> RecordKeys.rule(r.getTenantId(), r.getRuleId()), r -> now);
-      publisher.publish(topics.blacklist(), blacklist, DemoCommand::blacklistKey, e -> now);
+      RecordPublisher.publishAll(producerSettings, topics.rules(), rules,
+          r -> RecordKeys.rule(r.getTenantId(), r.getRuleId()), r -> now);
+      RecordPublisher.publishAll(producerSettings, topics.blacklist(), blacklist, e -> BlacklistKey.of(e).format(), e -> now);
       out.printf("Published %d rules and %d blacklist entries; waiting until they are in force ...%n",
           rules.size(), blacklist.size());
 
-      try (DecisionCollector decisions = new DecisionCollector(stack.bootstrapServers(), topics)) {
+      out.flush();
+      try (DecisionCollector decisions = new DecisionCollector(connection.consumerSettings(), topics)) {
         awaitInForce(app.streams(), decisions, rules.size() + blacklist.size());
         out.printf("Replaying %d chat messages ...%n%n", messages.size());
-        publisher.publish(topics.messages(), messages, m -> RecordKeys.group(m.getTenantId(), m.getGroupId()),
+        out.flush();
+        RecordPublisher.publishAll(producerSettings, topics.messages(), messages,
+            m -> RecordKeys.group(m.getTenantId(), m.getGroupId()),
             m -> m.getSendTime().toEpochMilli());
         decisions.drain(Duration.ofSeconds(3), timeout);
         DecisionTable.print(out, messages, decisions);
         if (decisions.violations.isEmpty()) {
           out.println("No violations arrived within " + timeout + ": something is wrong, see the log above.");
+          out.flush();
           return 1;
         }
         if (keepRunning) {
           out.println("\nGroupGuard keeps running; produce to " + topics.messages().name() + " at "
               + stack.bootstrapServers() + ". Ctrl-C stops.");
+          out.flush();
           CountDownLatch stop = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
           stop.await();
@@ -85,17 +95,6 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** The demo's output is the table; Kafka's start-up warnings about a fresh one-node cluster are noise here. */
-  private static void quietKafkaLogs() {
-    for (String name : List.of("org.apache.kafka", "kafka", "state.change.logger")) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
-    }
-  }
-
-  private static String blacklistKey(BlacklistEntry entry) {
-    return new BlacklistKey(entry.getTenantId(), entry.getScope(), entry.getOwnerId(), entry.getMemberId()).format();
   }
 
   /** Waits until every published configuration record is in the global stores or was rejected. */

@@ -1,5 +1,8 @@
 package io.groupguard.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,6 +13,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,27 +32,50 @@ public final class RecordFiles {
   private RecordFiles() {
   }
 
-  /** Items of the list under {@code listField} in a YAML (or JSON) document. */
+  /** Items of the list under {@code listField} in a YAML (or JSON) document; errors name the item's line. */
   public static <T extends SpecificRecord> List<T> readYamlList(InputStream in, String source, String listField, Class<T> type) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(in);
+    try (JsonParser parser = YAML.createParser(in)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new InputFileException(source + ": expected a list under '" + listField + ":'");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = parser.currentName().equals(listField);
+        JsonToken value = parser.nextToken();
+        if (!wanted) {
+          parser.skipChildren();
+        } else if (value != JsonToken.START_ARRAY) {
+          throw new InputFileException(source + ":" + line(parser) + ": " + listField + ": expected a list");
+        } else {
+          return readItems(parser, source, listField, type);
+        }
+      }
+      throw new InputFileException(source + ": expected a list under '" + listField + ":'");
+    } catch (JsonProcessingException e) {
+      throw new InputFileException(source + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+          + ": not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
+      throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
-    JsonNode items = root == null ? null : root.get(listField);
-    if (items == null || !items.isArray()) {
-      throw new IllegalArgumentException(source + ": expected a list under '" + listField + ":'");
-    }
+  }
+
+  private static <T extends SpecificRecord> List<T> readItems(JsonParser parser, String source, String listField,
+      Class<T> type) throws IOException {
     List<T> records = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      int line = line(parser);
+      JsonNode item = YAML.readTree(parser);
       try {
-        records.add(AvroJson.fromJson(items.get(i), type));
+        records.add(AvroJson.fromJson(item, type));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + ": " + listField + "[" + i + "]: " + e.getMessage(), e);
+        throw new InputFileException(source + ":" + line + ": " + listField + "[" + records.size() + "]."
+            + e.getMessage(), e);
       }
     }
     return records;
+  }
+
+  private static int line(JsonParser parser) {
+    return parser.currentTokenLocation().getLineNr();
   }
 
   /** One record per non-blank line. */
@@ -64,13 +92,40 @@ public final class RecordFiles {
         try {
           records.add(AvroJson.fromJson(JSON.readTree(line), type));
         } catch (IOException | IllegalArgumentException e) {
-          throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
+          throw new InputFileException(source + ":" + number + ": " + e.getMessage(), e);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
     return records;
+  }
+
+  /** {@link #readYamlList(InputStream, String, String, Class)} of a file, named as given in errors. */
+  public static <T extends SpecificRecord> List<T> readYamlList(Path file, String listField, Class<T> type) {
+    try (InputStream in = open(file)) {
+      return readYamlList(in, file.toString(), listField, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #readJsonLines(InputStream, String, Class)} of a file, named as given in errors. */
+  public static <T extends SpecificRecord> List<T> readJsonLines(Path file, Class<T> type) {
+    try (InputStream in = open(file)) {
+      return readJsonLines(in, file.toString(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens a file given on the command line; a missing or unreadable one is the user's input error. */
+  static InputStream open(Path file) {
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new InputFileException(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
   }
 
   /** A resource bundled in the jar, e.g. "/demo/rules.yaml". */

@@ -52,6 +52,7 @@ public final class GroupGuardConfig extends AbstractConfig {
   public static final String TOPIC_ACTIONS = "topic.actions";
   public static final String TOPIC_REJECTIONS = "topic.rejections";
   public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
+  public static final String TOPIC_ADMIN_COMMANDS = "topic.admin.commands";
 
   public static final String FORMAT_AVRO = "avro";
   public static final String FORMAT_JSON = "json";
@@ -106,7 +107,9 @@ public final class GroupGuardConfig extends AbstractConfig {
           "Output: rules and blacklist entries that were rejected, with the reason.")
       .define(TOPIC_DEAD_LETTERS, Type.STRING, "groupguard.dead-letters", Importance.MEDIUM,
           "Output: input records that could not be read or processed, unchanged, with the reason in "
-              + "the __streams.errors.* headers.");
+              + "the __streams.errors.* headers.")
+      .define(TOPIC_ADMIN_COMMANDS, Type.STRING, "groupguard.admin-commands", Importance.MEDIUM,
+          "Input: operators' commands about members (pardon, reset strikes, unmute), keyed '<tenantId>/<memberId>'.");
 
   public GroupGuardConfig(Map<?, ?> values) {
     super(DEFINITION, values, false);
