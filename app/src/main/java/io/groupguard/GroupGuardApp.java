@@ -1,6 +1,7 @@
 package io.groupguard;
 
 import io.groupguard.config.GroupGuardConfig;
+import io.groupguard.enforcement.EnforcementSettings;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.ops.TopicCreator;
 import io.groupguard.rules.BlacklistLimits;
@@ -39,7 +40,7 @@ public final class GroupGuardApp implements AutoCloseable {
         Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
     this.topics = Topics.from(config, registry);
     Topology topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(), EnforcementSettings.from(config)).build();
     this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
   }
 

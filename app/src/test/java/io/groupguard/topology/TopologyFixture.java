@@ -7,6 +7,7 @@ import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.config.GroupGuardConfig;
+import io.groupguard.enforcement.EnforcementSettings;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
 import io.groupguard.rules.BlacklistLimits;
@@ -70,7 +71,7 @@ final class TopologyFixture implements AutoCloseable {
     registryClient = new RestSchemaRegistryClient(registry.url(), null, Duration.ofSeconds(5));
     topics = Topics.from(config, registryClient);
     topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(), EnforcementSettings.from(config)).build();
     Properties props = StreamsProperties.from(config);
     driver = new TopologyTestDriver(topology, props, START);
     rules = input(topics.rules());
