@@ -21,6 +21,7 @@ import java.util.function.Function;
  *   <li>otherwise the member gets one strike, however many rules the input broke, and the most
  *       severe consequence among the ladder's step for that strike and the penalty overrides of
  *       the rules that fired. A decision whose only consequence is a delete-only override adds no strike.
+ *       A duplicate of an input that already struck gets the same decision again (same action ids).
  * </ol>
  * The offending message is always deleted. Mutes and kicks become restrictions in the group
  * of the offence, which message evaluation enforces.
@@ -46,7 +47,7 @@ public final class ActionPlanner {
     standing.dropExpired(at).forEach(expired -> outputs.add(EnforcementOutput.RestrictionChange.lifted(expired)));
     standing.decay(at, policy.strikeDecay());
 
-    Choice choice = choose(enforced, standing, policy, rules);
+    Choice choice = choose(verdict, enforced, standing, policy, rules);
     Integer strikeNumber = choice.strikes()
         ? standing.addStrike(at, verdict.getGroupId(), verdict.getInputId()) : null;
     boolean appealable = strikeNumber != null && policy.appealable(strikeNumber);
@@ -81,8 +82,8 @@ public final class ActionPlanner {
     return outputs;
   }
 
-  private static Choice choose(List<Violation> enforced, Standing standing, EnforcementPolicy policy,
-      Function<Violation, ModerationRule> rules) {
+  private static Choice choose(MessageVerdict verdict, List<Violation> enforced, Standing standing,
+      EnforcementPolicy policy, Function<Violation, ModerationRule> rules) {
     for (Violation violation : enforced) {
       if (isBlacklist(violation.getKind())) {
         return new Choice(violation, null, Consequence.kick(), "blacklist", false);
@@ -93,7 +94,7 @@ public final class ActionPlanner {
         return new Choice(violation, null, Consequence.deleteOnly(), "muted", false);
       }
     }
-    int strikeNumber = standing.strikes() + 1;
+    int strikeNumber = standing.strikeNumberFor(verdict.getInputId());
     Consequence ladderStep = policy.ladder().step(strikeNumber);
     Choice worst = null;
     for (Violation violation : enforced) {

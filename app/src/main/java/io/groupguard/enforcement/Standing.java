@@ -39,10 +39,26 @@ public final class Standing {
     return strikes.size();
   }
 
-  /** Records a strike and returns the member's strike count with it. */
+  /**
+   * The number the input's strike has or would get: its position when the input already
+   * struck (a duplicate of the input record), otherwise the next number.
+   */
+  public int strikeNumberFor(String inputId) {
+    for (int i = 0; i < strikes.size(); i++) {
+      if (strikes.get(i).getInputId().equals(inputId)) {
+        return i + 1;
+      }
+    }
+    return strikes.size() + 1;
+  }
+
+  /** Records the input's strike, once per input id, and returns its number. */
   public int addStrike(Instant at, String groupId, String inputId) {
-    strikes.add(new Strike(at, groupId, inputId));
-    return strikes.size();
+    int number = strikeNumberFor(inputId);
+    if (number > strikes.size()) {
+      strikes.add(new Strike(at, groupId, inputId));
+    }
+    return number;
   }
 
   public void removeLastStrike() {

@@ -1,10 +1,15 @@
 package io.groupguard.topology;
 
+import io.groupguard.avro.AdminCommand;
+import io.groupguard.avro.AdminCommandResult;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ConfigRejection;
+import io.groupguard.avro.MemberEvent;
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.TenantSettings;
 import io.groupguard.avro.Violation;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.enforcement.EnforcementSettings;
@@ -54,6 +59,11 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, ModerationAction> actions;
   final TestOutputTopic<String, ConfigRejection> rejections;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestInputTopic<String, MemberEvent> memberEvents;
+  final TestInputTopic<String, TenantSettings> tenantSettings;
+  final TestInputTopic<String, AdminCommand> adminCommands;
+  final TestOutputTopic<String, AdminCommandResult> adminResults;
+  final TestOutputTopic<String, MemberRestriction> memberRestrictions;
 
   TopologyFixture() throws Exception {
     this(Map.of());
@@ -83,6 +93,11 @@ final class TopologyFixture implements AutoCloseable {
     actions = output(topics.actions());
     rejections = output(topics.rejections());
     deadLetters = output(topics.deadLetters());
+    memberEvents = input(topics.memberEvents());
+    tenantSettings = input(topics.tenantSettings());
+    adminCommands = input(topics.adminCommands());
+    adminResults = output(topics.adminResults());
+    memberRestrictions = output(topics.memberRestrictions());
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
