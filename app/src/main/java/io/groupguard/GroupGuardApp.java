@@ -3,14 +3,9 @@ package io.groupguard;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.ops.TopicCreator;
-import io.groupguard.rules.BlacklistLimits;
-import io.groupguard.rules.BlacklistValidator;
-import io.groupguard.rules.RuleLimits;
-import io.groupguard.rules.RuleValidator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
-import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,8 +33,7 @@ public final class GroupGuardApp implements AutoCloseable {
     this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl(), config.schemaRegistryBasicAuth(),
         Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
     this.topics = Topics.from(config, registry);
-    Topology topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+    Topology topology = GroupGuardTopology.fromConfig(config, topics).build();
     this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
   }
 

@@ -10,15 +10,10 @@ import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
 import io.groupguard.rules.BlacklistKey;
-import io.groupguard.rules.BlacklistLimits;
-import io.groupguard.rules.BlacklistValidator;
-import io.groupguard.rules.RuleLimits;
-import io.groupguard.rules.RuleValidator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.RecordKeys;
-import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topic;
 import io.groupguard.topology.Topics;
 import java.io.IOException;
@@ -70,8 +65,7 @@ final class OfflineModeration implements AutoCloseable {
         GroupGuardConfig.PROCESSING_GUARANTEE, StreamsConfig.AT_LEAST_ONCE));
     registry = new RestSchemaRegistryClient(registryServer.url(), null, Duration.ofSeconds(10));
     topics = Topics.from(config, registry);
-    driver = new TopologyTestDriver(new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build(),
+    driver = new TopologyTestDriver(GroupGuardTopology.fromConfig(config, topics).build(),
         StreamsProperties.from(config), start);
     violations = output(topics.violations());
     actions = output(topics.actions());

@@ -1,10 +1,12 @@
 package io.groupguard.config;
 
+import io.groupguard.enforcement.Ladder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -52,7 +55,16 @@ public final class GroupGuardConfig extends AbstractConfig {
   public static final String TOPIC_ACTIONS = "topic.actions";
   public static final String TOPIC_REJECTIONS = "topic.rejections";
   public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
+  public static final String TOPIC_TENANT_SETTINGS = "topic.tenant.settings";
+  public static final String TOPIC_MEMBER_RESTRICTIONS = "topic.member.restrictions";
   public static final String TOPIC_ADMIN_COMMANDS = "topic.admin.commands";
+  public static final String TOPIC_ADMIN_RESULTS = "topic.admin.results";
+
+  public static final String ENFORCEMENT_LADDER = "enforcement.ladder";
+  public static final String ENFORCEMENT_STRIKE_DECAY_MS = "enforcement.strike.decay.ms";
+  public static final String ENFORCEMENT_APPEALABLE_STRIKES = "enforcement.appealable.strikes";
+  public static final String ENFORCEMENT_LANGUAGE = "enforcement.language";
+  public static final String ENFORCEMENT_PARTITIONS = "enforcement.partitions";
 
   public static final String FORMAT_AVRO = "avro";
   public static final String FORMAT_JSON = "json";
@@ -108,8 +120,47 @@ public final class GroupGuardConfig extends AbstractConfig {
       .define(TOPIC_DEAD_LETTERS, Type.STRING, "groupguard.dead-letters", Importance.MEDIUM,
           "Output: input records that could not be read or processed, unchanged, with the reason in "
               + "the __streams.errors.* headers.")
+      .define(TOPIC_TENANT_SETTINGS, Type.STRING, "groupguard.tenant-settings", Importance.MEDIUM,
+          "Input, compacted: per-tenant enforcement settings (ladder, strike decay, appeal policy, language, "
+              + "reason templates), keyed '<tenantId>'; tenants without settings use the enforcement.* defaults.")
+      .define(TOPIC_MEMBER_RESTRICTIONS, Type.STRING, "groupguard.member-restrictions", Importance.LOW,
+          "Owned, compacted: mutes and kicks in force, keyed '<tenantId>/<groupId>/<memberId>'; feeds the "
+              + "restriction store that message evaluation consults.")
       .define(TOPIC_ADMIN_COMMANDS, Type.STRING, "groupguard.admin-commands", Importance.MEDIUM,
-          "Input: operators' commands about members (pardon, reset strikes, unmute), keyed '<tenantId>/<memberId>'.");
+          "Input: operators' PARDON, RESET_STRIKES and UNMUTE commands, keyed '<tenantId>/<memberId>'.")
+      .define(TOPIC_ADMIN_RESULTS, Type.STRING, "groupguard.admin-results", Importance.MEDIUM,
+          "Output: one AdminCommandResult (APPLIED or REFUSED, with the reason) per admin command.")
+      .define(ENFORCEMENT_LADDER, Type.LIST, String.join(",", Ladder.DEFAULT_STEPS),
+          new LadderValidator(), Importance.MEDIUM,
+          "Default escalation ladder, one step per strike: warn, mute (permanent), mute:<n>d|h|m, kick "
+              + "(kick and bar from speaking until pardoned). Strikes beyond the last step repeat it.")
+      .define(ENFORCEMENT_STRIKE_DECAY_MS, Type.LONG, 30L * 24 * 60 * 60 * 1000, Range.atLeast(1), Importance.MEDIUM,
+          "Default time after which a strike stops counting, milliseconds of event time (30 days).")
+      .define(ENFORCEMENT_APPEALABLE_STRIKES, Type.INT, 1, Range.atLeast(0), Importance.MEDIUM,
+          "Default appeal policy: a PARDON is accepted while the member has at most this many strikes "
+              + "(1 = first offence only, 0 = never).")
+      .define(ENFORCEMENT_LANGUAGE, Type.STRING, "en", ValidString.in("en", "zh"), Importance.MEDIUM,
+          "Default language of member-facing reasons.")
+      .define(ENFORCEMENT_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
+          "Partitions of the two member-partitioned repartition topics (verdicts-by-member, admin-commands-by-member); "
+              + "both get this count so that a member's verdicts and commands meet in one task. Fixed after the first start.");
+
+  /** Fails the start on a ladder that does not parse, naming the step. */
+  private static final class LadderValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        Ladder.parse(((List<?>) value).stream().map(String::valueOf).toList());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "non-empty list of warn, mute, mute:<n>d|h|m, kick";
+    }
+  }
 
   public GroupGuardConfig(Map<?, ?> values) {
     super(DEFINITION, values, false);

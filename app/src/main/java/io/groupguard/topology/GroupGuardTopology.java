@@ -1,11 +1,19 @@
 package io.groupguard.topology;
 
+import io.groupguard.avro.AdminCommand;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.MemberEvent;
 import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
+import io.groupguard.enforcement.AdminCommandProcessor;
+import io.groupguard.enforcement.EnforcementOutput;
 import io.groupguard.enforcement.EnforcementProcessor;
+import io.groupguard.enforcement.EnforcementSettings;
+import io.groupguard.config.GroupGuardConfig;
+import io.groupguard.rules.RuleLimits;
+import io.groupguard.rules.BlacklistLimits;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleValidator;
 import java.util.function.Consumer;
@@ -31,7 +39,10 @@ import org.apache.kafka.streams.state.Stores;
  * in-force topics; every instance loads those into global RocksDB stores. Message path:
  * messages (partitioned by group) are checked against the global stores; the violations of
  * one message form one verdict, written to the violations topic and repartitioned by
- * tenant+member, where enforcement decides the actions.
+ * tenant+member, where enforcement decides the actions. Joins of blacklisted members become
+ * verdicts too. Enforcement keeps each member's strikes in a local store shared with the
+ * admin-command handler, and publishes mutes and kicks to a compacted topic that every
+ * instance loads into a global store, so message evaluation (partitioned by group) sees them.
  *
  * <p>Every node, store and internal topic has a constant name below; a test pins
  * {@code describe()} so that a refactoring cannot orphan state by renumbering.
@@ -64,17 +75,41 @@ public final class GroupGuardTopology {
   public static final String ENFORCER = "enforcer";
   public static final String ACTIONS_SINK = "actions-sink";
 
+  public static final String MEMBER_EVENTS_SOURCE = "member-events-source";
+  public static final String MEMBER_EVENT_MODERATOR = "member-event-moderator";
+  public static final String VERDICTS_MERGED = "verdicts-merged";
+  public static final String TENANT_SETTINGS_LOADER = "tenant-settings-loader";
+  public static final String TENANT_SETTINGS_STORE = "tenant-settings-store";
+  public static final String MEMBER_RESTRICTIONS_LOADER = "member-restrictions-loader";
+  public static final String MEMBER_RESTRICTIONS_STORE = "member-restrictions-store";
+  public static final String MEMBER_STANDING_STORE = "member-standing-store";
+  public static final String ADMIN_COMMANDS_SOURCE = "admin-commands-source";
+  public static final String ADMIN_COMMANDS_MEMBER_KEY = "admin-commands-member-key";
+  public static final String ADMIN_COMMANDS_BY_MEMBER = "admin-commands-by-member";
+  public static final String ADMIN_COMMAND_HANDLER = "admin-command-handler";
+  public static final String ENFORCEMENT_OUTPUTS = "enforcement-outputs";
+  public static final String MEMBER_RESTRICTIONS_SINK = "member-restrictions-sink";
+  public static final String ADMIN_RESULTS_SINK = "admin-results-sink";
+
   private final Topics topics;
   private final RuleValidator ruleValidator;
   private final BlacklistValidator blacklistValidator;
   private final TenantRuleSetCache ruleSets;
+  private final EnforcementSettings enforcement;
+
+  /** The topology as configured: default limits and the enforcement settings of {@code config}. */
+  public static GroupGuardTopology fromConfig(GroupGuardConfig config, Topics topics) {
+    return new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(), EnforcementSettings.from(config));
+  }
 
   public GroupGuardTopology(Topics topics, RuleValidator ruleValidator, BlacklistValidator blacklistValidator,
-      TenantRuleSetCache ruleSets) {
+      TenantRuleSetCache ruleSets, EnforcementSettings enforcement) {
     this.topics = topics;
     this.ruleValidator = ruleValidator;
     this.blacklistValidator = blacklistValidator;
     this.ruleSets = ruleSets;
+    this.enforcement = enforcement;
   }
 
   public Topology build() {
@@ -84,6 +119,8 @@ public final class GroupGuardTopology {
     addInForceStore(builder, topics.rulesInForce(), RULES_IN_FORCE_LOADER, RULES_IN_FORCE_STORE,
         key -> ruleSets.invalidate(RecordKeys.tenantOf(key)));
     addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_LOADER, BLACKLIST_IN_FORCE_STORE, key -> { });
+    addInForceStore(builder, topics.tenantSettings(), TENANT_SETTINGS_LOADER, TENANT_SETTINGS_STORE, key -> { });
+    addInForceStore(builder, topics.memberRestrictions(), MEMBER_RESTRICTIONS_LOADER, MEMBER_RESTRICTIONS_STORE, key -> { });
     addModeration(builder);
     return builder.build();
   }
@@ -140,16 +177,65 @@ public final class GroupGuardTopology {
   private void addModeration(StreamsBuilder builder) {
     Topic<String, ChatMessage> messages = topics.messages();
     KStream<String, MessageVerdict> verdicts = builder.stream(messages.name(), messages.consumed(MESSAGES_SOURCE))
-        .process(() -> new MessageModerationProcessor(ruleSets), Named.as(MESSAGE_MODERATOR));
+        .process(() -> new MessageModerationProcessor(ruleSets), Named.as(MESSAGE_MODERATOR))
+        .merge(joinVerdicts(builder), Named.as(VERDICTS_MERGED));
     verdicts
         .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
             Named.as(VERDICT_VIOLATIONS))
         .to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
-    verdicts
+    builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()));
+    KStream<String, EnforcementOutput> decisions = verdicts
         .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_MEMBER)
-            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
-        .process(EnforcementProcessor::new, Named.as(ENFORCER))
-        .to(topics.actions().name(), topics.actions().produced(ACTIONS_SINK));
+            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde())
+            .withNumberOfPartitions(enforcement.memberPartitions()))
+        .process(() -> new EnforcementProcessor(enforcement.defaults()), Named.as(ENFORCER), MEMBER_STANDING_STORE);
+    routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
+  }
+
+  /** Joins of blacklisted members, as verdicts keyed by tenant+member. */
+  private KStream<String, MessageVerdict> joinVerdicts(StreamsBuilder builder) {
+    Topic<String, MemberEvent> memberEvents = topics.memberEvents();
+    return builder.stream(memberEvents.name(), memberEvents.consumed(MEMBER_EVENTS_SOURCE))
+        .process(MemberEventProcessor::new, Named.as(MEMBER_EVENT_MODERATOR));
+  }
+
+  /**
+   * Admin commands, re-keyed from their content and repartitioned by tenant+member with the
+   * same partition count as verdicts, so they reach the task holding the member's strikes.
+   */
+  private KStream<String, EnforcementOutput> adminCommandOutcomes(StreamsBuilder builder) {
+    Topic<String, AdminCommand> commands = topics.adminCommands();
+    return builder.stream(commands.name(), commands.consumed(ADMIN_COMMANDS_SOURCE))
+        .selectKey((key, command) -> memberKeyOf(key, command), Named.as(ADMIN_COMMANDS_MEMBER_KEY))
+        .repartition(Repartitioned.<String, AdminCommand>as(ADMIN_COMMANDS_BY_MEMBER)
+            .withKeySerde(commands.keySerde()).withValueSerde(commands.valueSerde())
+            .withNumberOfPartitions(enforcement.memberPartitions()))
+        .process(() -> new AdminCommandProcessor(enforcement.defaults()), Named.as(ADMIN_COMMAND_HANDLER),
+            MEMBER_STANDING_STORE);
+  }
+
+  private static String memberKeyOf(String key, AdminCommand command) {
+    if (command == null) {
+      throw new InvalidInputException("admin command record has no value (key " + key + ")");
+    }
+    return RecordKeys.member(command.getTenantId(), command.getMemberId());
+  }
+
+  /** Actions to the actions topic, restrictions to the restrictions topic (null = lifted), answers to admin results. */
+  private void routeEnforcementOutputs(KStream<String, EnforcementOutput> outputs) {
+    outputs.split(Named.as(ENFORCEMENT_OUTPUTS + "-"))
+        .branch((key, output) -> output instanceof EnforcementOutput.Action, Branched.withConsumer(actions -> actions
+            .mapValues(output -> ((EnforcementOutput.Action) output).action(), Named.as(ENFORCEMENT_OUTPUTS + "-action"))
+            .to(topics.actions().name(), topics.actions().produced(ACTIONS_SINK)), "actions"))
+        .branch((key, output) -> output instanceof EnforcementOutput.RestrictionChange, Branched.withConsumer(changes -> changes
+            .mapValues(output -> ((EnforcementOutput.RestrictionChange) output).restriction(),
+                Named.as(ENFORCEMENT_OUTPUTS + "-restriction"))
+            .to(topics.memberRestrictions().name(), topics.memberRestrictions().produced(MEMBER_RESTRICTIONS_SINK)),
+            "restrictions"))
+        .defaultBranch(Branched.withConsumer(answers -> answers
+            .mapValues(output -> ((EnforcementOutput.CommandAnswer) output).result(),
+                Named.as(ENFORCEMENT_OUTPUTS + "-answer"))
+            .to(topics.adminResults().name(), topics.adminResults().produced(ADMIN_RESULTS_SINK)), "answers"));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> persistentStore(String name, Serde<V> valueSerde) {

@@ -2,9 +2,11 @@ package io.groupguard.topology;
 
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
+import io.groupguard.enforcement.Standing;
 import io.groupguard.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Evaluates one chat message against its sender's blacklist status and the tenant's rules
- * that apply to its group, and forwards one verdict, keyed by tenant+member, when anything
+ * Evaluates one chat message against its sender's blacklist status, the sender's mute or kick
+ * in the group (by the message's event time), and the tenant's rules that apply to its group, and forwards one verdict, keyed by tenant+member, when anything
  * fired. Clean messages produce no output.
  */
 final class MessageModerationProcessor implements Processor<String, ChatMessage, String, MessageVerdict> {
@@ -24,6 +26,7 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
   private ProcessorContext<String, MessageVerdict> context;
   private KeyValueStore<String, ModerationRule> rules;
   private KeyValueStore<String, BlacklistEntry> blacklist;
+  private KeyValueStore<String, MemberRestriction> restrictions;
 
   MessageModerationProcessor(TenantRuleSetCache ruleSets) {
     this.ruleSets = ruleSets;
@@ -34,6 +37,7 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     this.context = context;
     this.rules = context.getStateStore(GroupGuardTopology.RULES_IN_FORCE_STORE);
     this.blacklist = context.getStateStore(GroupGuardTopology.BLACKLIST_IN_FORCE_STORE);
+    this.restrictions = context.getStateStore(GroupGuardTopology.MEMBER_RESTRICTIONS_STORE);
   }
 
   @Override
@@ -46,6 +50,11 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     List<Violation> violations = new ArrayList<>();
     BlacklistLookup.find(blacklist, message.getTenantId(), message.getGroupOwnerId(), message.getSenderId(), message.getSendTime())
         .ifPresent(entry -> violations.add(ViolationFactory.blacklistedSender(message, entry, now)));
+    MemberRestriction restriction = restrictions.get(
+        RecordKeys.memberInGroup(message.getTenantId(), message.getGroupId(), message.getSenderId()));
+    if (restriction != null && Standing.inForce(restriction, message.getSendTime())) {
+      violations.add(ViolationFactory.mutedSender(message, restriction, now));
+    }
     for (Finding finding : ruleSets.rulesOf(message.getTenantId(), rules).evaluate(message)) {
       violations.add(ViolationFactory.fromFinding(message, finding, now));
     }

@@ -26,6 +26,11 @@ public final class RecordKeys {
     return tenantId + SEPARATOR + memberId;
   }
 
+  /** Key of member restrictions: '<tenantId>/<groupId>/<memberId>'. */
+  public static String memberInGroup(String tenantId, String groupId, String memberId) {
+    return tenantId + SEPARATOR + groupId + SEPARATOR + memberId;
+  }
+
   /** Prefix of every key of one tenant, for prefix scans. */
   public static String tenantPrefix(String tenantId) {
     return tenantId + SEPARATOR;

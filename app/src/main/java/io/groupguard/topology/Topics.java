@@ -1,11 +1,17 @@
 package io.groupguard.topology;
 
+import io.groupguard.avro.AdminCommand;
+import io.groupguard.avro.AdminCommandResult;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ConfigRejection;
+import io.groupguard.avro.MemberEvent;
+import io.groupguard.avro.MemberRestriction;
+import io.groupguard.avro.MemberStanding;
 import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.TenantSettings;
 import io.groupguard.avro.Violation;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.serde.JsonRecordSerde;
@@ -29,7 +35,13 @@ public record Topics(
     Topic<String, ModerationAction> actions,
     Topic<String, ConfigRejection> rejections,
     Topic<byte[], byte[]> deadLetters,
-    Serde<MessageVerdict> verdictSerde) {
+    Serde<MessageVerdict> verdictSerde,
+    Topic<String, MemberEvent> memberEvents,
+    Topic<String, TenantSettings> tenantSettings,
+    Topic<String, MemberRestriction> memberRestrictions,
+    Topic<String, AdminCommand> adminCommands,
+    Topic<String, AdminCommandResult> adminResults,
+    Serde<MemberStanding> standingSerde) {
 
   public static Topics from(GroupGuardConfig config, SchemaRegistryClient registry) {
     Serde<String> keys = Serdes.String();
@@ -47,12 +59,22 @@ public record Topics(
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_ACTIONS), keys, avro(registry, ModerationAction.class), false),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_REJECTIONS), keys, avro(registry, ConfigRejection.class), false),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_DEAD_LETTERS), new ByteArraySerde(), new ByteArraySerde(), false),
-        avro(registry, MessageVerdict.class));
+        avro(registry, MessageVerdict.class),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_MEMBER_EVENTS), keys, config.messagesAsJson()
+            ? new JsonRecordSerde<>(MemberEvent.class) : avro(registry, MemberEvent.class), false),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_TENANT_SETTINGS), keys, avro(registry, TenantSettings.class), true),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_MEMBER_RESTRICTIONS), keys,
+            avro(registry, MemberRestriction.class), true),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_ADMIN_COMMANDS), keys, avro(registry, AdminCommand.class), false),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_ADMIN_RESULTS), keys,
+            avro(registry, AdminCommandResult.class), false),
+        avro(registry, MemberStanding.class));
   }
 
   /** The topics GroupGuard creates when they are missing (internal ones are Kafka Streams' business). */
   public List<NewTopic> newTopics(int partitions, short replicationFactor) {
-    return List.of(messages, rules, blacklist, rulesInForce, blacklistInForce, violations, actions, rejections, deadLetters)
+    return List.of(messages, rules, blacklist, rulesInForce, blacklistInForce, violations, actions, rejections, deadLetters,
+            memberEvents, tenantSettings, memberRestrictions, adminCommands, adminResults)
         .stream().map(topic -> topic.newTopic(partitions, replicationFactor)).toList();
   }
 

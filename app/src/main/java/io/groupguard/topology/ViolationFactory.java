@@ -2,6 +2,8 @@ package io.groupguard.topology;
 
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.MemberEvent;
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
@@ -29,12 +31,41 @@ final class ViolationFactory {
   }
 
   static Violation blacklistedSender(ChatMessage message, BlacklistEntry entry, long detectedAt) {
-    String scope = entry.getScope().name().toLowerCase(java.util.Locale.ROOT);
     return base(message, ViolationKind.BLACKLISTED_SENDER, null, detectedAt)
         .setEvidence(message.getSenderId())
-        .setDetail("sender is on the " + scope + " blacklist"
-            + (entry.getReason() == null ? "" : " (" + entry.getReason() + ")"))
+        .setDetail("sender is on the " + blacklistDetail(entry))
         .build();
+  }
+
+  static Violation mutedSender(ChatMessage message, MemberRestriction restriction, long detectedAt) {
+    String state = restriction.getKicked() ? "was kicked from the group"
+        : restriction.getMutedUntil() == null ? "is muted in the group permanently"
+        : "is muted in the group until " + restriction.getMutedUntil();
+    return base(message, ViolationKind.MUTED_SENDER, null, detectedAt)
+        .setEvidence(message.getSenderId())
+        .setDetail("sender " + state + " (action " + restriction.getActionId() + ")")
+        .build();
+  }
+
+  static Violation blacklistedJoin(MemberEvent event, BlacklistEntry entry, long detectedAt) {
+    ViolationKind kind = ViolationKind.BLACKLISTED_JOIN;
+    return Violation.newBuilder()
+        .setViolationId(DeterministicIds.of("vio-", event.getTenantId(), event.getEventId(), kind.name(), null))
+        .setTenantId(event.getTenantId())
+        .setGroupId(event.getGroupId())
+        .setMemberId(event.getMemberId())
+        .setKind(kind)
+        .setEvidence(event.getMemberId())
+        .setDetail("member who joined is on the " + blacklistDetail(entry))
+        .setShadow(false)
+        .setEventTime(event.getEventTime())
+        .setDetectedAt(Instant.ofEpochMilli(detectedAt))
+        .build();
+  }
+
+  private static String blacklistDetail(BlacklistEntry entry) {
+    return entry.getScope().name().toLowerCase(java.util.Locale.ROOT) + " blacklist"
+        + (entry.getReason() == null ? "" : " (" + entry.getReason() + ")");
   }
 
   private static Violation.Builder base(ChatMessage message, ViolationKind kind, String ruleId, long detectedAt) {

@@ -119,7 +119,7 @@ class GroupGuardTopologyTest {
     fixture.putRule(keywordRule("acme", "r1", 1, "idiot"));
     fixture.send(message("acme", "g1", "m1", "bob", "idiot and loser").build());
     fixture.putRule(keywordRule("acme", "r1", 2, "loser"));
-    fixture.send(message("acme", "g1", "m2", "bob", "idiot and loser").build());
+    fixture.send(message("acme", "g1", "m2", "carl", "idiot and loser").build()); // bob would be muted by now
     fixture.rules.pipeInput("acme/r1", null);
     fixture.send(message("acme", "g1", "m3", "bob", "idiot and loser").build());
 

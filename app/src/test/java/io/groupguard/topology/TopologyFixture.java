@@ -1,18 +1,19 @@
 package io.groupguard.topology;
 
+import io.groupguard.avro.AdminCommand;
+import io.groupguard.avro.AdminCommandResult;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ConfigRejection;
+import io.groupguard.avro.MemberEvent;
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.TenantSettings;
 import io.groupguard.avro.Violation;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
-import io.groupguard.rules.BlacklistLimits;
-import io.groupguard.rules.BlacklistValidator;
-import io.groupguard.rules.RuleLimits;
-import io.groupguard.rules.RuleValidator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
 import java.nio.file.Files;
@@ -53,6 +54,11 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, ModerationAction> actions;
   final TestOutputTopic<String, ConfigRejection> rejections;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestInputTopic<String, MemberEvent> memberEvents;
+  final TestInputTopic<String, TenantSettings> tenantSettings;
+  final TestInputTopic<String, AdminCommand> adminCommands;
+  final TestOutputTopic<String, AdminCommandResult> adminResults;
+  final TestOutputTopic<String, MemberRestriction> memberRestrictions;
 
   TopologyFixture() throws Exception {
     this(Map.of());
@@ -69,8 +75,7 @@ final class TopologyFixture implements AutoCloseable {
     config = new GroupGuardConfig(values);
     registryClient = new RestSchemaRegistryClient(registry.url(), null, Duration.ofSeconds(5));
     topics = Topics.from(config, registryClient);
-    topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+    topology = GroupGuardTopology.fromConfig(config, topics).build();
     Properties props = StreamsProperties.from(config);
     driver = new TopologyTestDriver(topology, props, START);
     rules = input(topics.rules());
@@ -82,6 +87,11 @@ final class TopologyFixture implements AutoCloseable {
     actions = output(topics.actions());
     rejections = output(topics.rejections());
     deadLetters = output(topics.deadLetters());
+    memberEvents = input(topics.memberEvents());
+    tenantSettings = input(topics.tenantSettings());
+    adminCommands = input(topics.adminCommands());
+    adminResults = output(topics.adminResults());
+    memberRestrictions = output(topics.memberRestrictions());
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
