@@ -6,7 +6,9 @@ import io.groupguard.avro.ConfigRejection;
 import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationCount;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.serde.JsonRecordSerde;
 import io.groupguard.serde.SchemaRegistryClient;
@@ -29,7 +31,9 @@ public record Topics(
     Topic<String, ModerationAction> actions,
     Topic<String, ConfigRejection> rejections,
     Topic<byte[], byte[]> deadLetters,
-    Serde<MessageVerdict> verdictSerde) {
+    Serde<MessageVerdict> verdictSerde,
+    Topic<String, ViolationCount> violationCounts,
+    Serde<RecentViolations> recentViolationsSerde) {
 
   public static Topics from(GroupGuardConfig config, SchemaRegistryClient registry) {
     Serde<String> keys = Serdes.String();
@@ -47,12 +51,16 @@ public record Topics(
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_ACTIONS), keys, avro(registry, ModerationAction.class), false),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_REJECTIONS), keys, avro(registry, ConfigRejection.class), false),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_DEAD_LETTERS), new ByteArraySerde(), new ByteArraySerde(), false),
-        avro(registry, MessageVerdict.class));
+        avro(registry, MessageVerdict.class),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_VIOLATION_COUNTS), keys, avro(registry, ViolationCount.class),
+            false),
+        avro(registry, RecentViolations.class));
   }
 
   /** The topics GroupGuard creates when they are missing (internal ones are Kafka Streams' business). */
   public List<NewTopic> newTopics(int partitions, short replicationFactor) {
-    return List.of(messages, rules, blacklist, rulesInForce, blacklistInForce, violations, actions, rejections, deadLetters)
+    return List.of(messages, rules, blacklist, rulesInForce, blacklistInForce, violations, actions, rejections, deadLetters,
+            violationCounts)
         .stream().map(topic -> topic.newTopic(partitions, replicationFactor)).toList();
   }
 

@@ -6,9 +6,11 @@ import io.groupguard.avro.ConfigRejection;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationCount;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
+import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.rules.BlacklistLimits;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleLimits;
@@ -42,6 +44,7 @@ final class TopologyFixture implements AutoCloseable {
   final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0);
   final SchemaRegistryClient registryClient;
   final GroupGuardConfig config;
+  final GroupGuardMetrics metrics = GroupGuardMetrics.inMemory();
   final Topics topics;
   final Topology topology;
   final TopologyTestDriver driver;
@@ -53,6 +56,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, ModerationAction> actions;
   final TestOutputTopic<String, ConfigRejection> rejections;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestOutputTopic<String, ViolationCount> violationCounts;
 
   TopologyFixture() throws Exception {
     this(Map.of());
@@ -70,8 +74,9 @@ final class TopologyFixture implements AutoCloseable {
     registryClient = new RestSchemaRegistryClient(registry.url(), null, Duration.ofSeconds(5));
     topics = Topics.from(config, registryClient);
     topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
-    Properties props = StreamsProperties.from(config);
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(), metrics,
+        Duration.ofMillis(config.getLong(GroupGuardConfig.VIOLATION_COUNTS_GRACE_MS))).build();
+    Properties props = StreamsProperties.from(config, metrics);
     driver = new TopologyTestDriver(topology, props, START);
     rules = input(topics.rules());
     blacklist = input(topics.blacklist());
@@ -82,6 +87,7 @@ final class TopologyFixture implements AutoCloseable {
     actions = output(topics.actions());
     rejections = output(topics.rejections());
     deadLetters = output(topics.deadLetters());
+    violationCounts = output(topics.violationCounts());
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
