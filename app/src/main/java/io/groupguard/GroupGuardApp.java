@@ -1,7 +1,7 @@
 package io.groupguard;
 
 import io.groupguard.config.GroupGuardConfig;
-import io.groupguard.config.StreamsProperties;
+import io.groupguard.ops.OpsServer;
 import io.groupguard.ops.TopicCreator;
 import io.groupguard.rules.BlacklistLimits;
 import io.groupguard.rules.BlacklistValidator;
@@ -12,9 +12,11 @@ import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,6 +33,7 @@ public final class GroupGuardApp implements AutoCloseable {
   private final GroupGuardConfig config;
   private final SchemaRegistryClient registry;
   private final Topics topics;
+  private final OpsServer ops;
   private final KafkaStreams streams;
 
   private GroupGuardApp(GroupGuardConfig config) {
@@ -38,9 +41,13 @@ public final class GroupGuardApp implements AutoCloseable {
     this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl(), config.schemaRegistryBasicAuth(),
         Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
     this.topics = Topics.from(config, registry);
+    this.ops = OpsServer.create(config);
+    TenantRuleSetCache ruleSets = new TenantRuleSetCache();
     Topology topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
-    this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
+        new BlacklistValidator(BlacklistLimits.defaults()), ruleSets, ops.metrics(),
+        Duration.ofMillis(config.getLong(GroupGuardConfig.VIOLATION_COUNTS_GRACE_MS))).build();
+    this.streams = new KafkaStreams(topology, ops.streamsProperties(config));
+    ops.attach(streams, ruleSets);
   }
 
   /** Creates missing topics (when configured to), then starts processing. */
@@ -50,7 +57,8 @@ public final class GroupGuardApp implements AutoCloseable {
       app.createTopics();
     }
     app.streams.start();
-    LOG.info("GroupGuard {} started against {}", config.applicationId(), config.bootstrapServers());
+    LOG.info("GroupGuard {} started against {}{}", config.applicationId(), config.bootstrapServers(),
+        app.httpUrl().map(url -> "; health, metrics and queries at " + url).orElse(""));
     return app;
   }
 
@@ -60,6 +68,11 @@ public final class GroupGuardApp implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /** Where /health, /ready, /metrics and the queries are served, unless HTTP is disabled. */
+  public Optional<URI> httpUrl() {
+    return ops.url();
   }
 
   private void createTopics() {
@@ -74,6 +87,7 @@ public final class GroupGuardApp implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    ops.close();
     registry.close();
   }
 }
