@@ -1,15 +1,18 @@
 package io.groupguard;
 
 import io.groupguard.config.GroupGuardConfig;
-import io.groupguard.config.StreamsProperties;
+import io.groupguard.ops.OpsServer;
 import io.groupguard.ops.TopicCreator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
+import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -26,6 +29,7 @@ public final class GroupGuardApp implements AutoCloseable {
   private final GroupGuardConfig config;
   private final SchemaRegistryClient registry;
   private final Topics topics;
+  private final OpsServer ops;
   private final KafkaStreams streams;
 
   private GroupGuardApp(GroupGuardConfig config) {
@@ -33,8 +37,11 @@ public final class GroupGuardApp implements AutoCloseable {
     this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl(), config.schemaRegistryBasicAuth(),
         Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
     this.topics = Topics.from(config, registry);
-    Topology topology = GroupGuardTopology.fromConfig(config, topics).build();
-    this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
+    this.ops = OpsServer.create(config);
+    TenantRuleSetCache ruleSets = new TenantRuleSetCache();
+    Topology topology = GroupGuardTopology.fromConfig(config, topics, ruleSets, ops.metrics()).build();
+    this.streams = new KafkaStreams(topology, ops.streamsProperties(config));
+    ops.attach(streams, ruleSets);
   }
 
   /** Creates missing topics (when configured to), then starts processing. */
@@ -44,7 +51,8 @@ public final class GroupGuardApp implements AutoCloseable {
       app.createTopics();
     }
     app.streams.start();
-    LOG.info("GroupGuard {} started against {}", config.applicationId(), config.bootstrapServers());
+    LOG.info("GroupGuard {} started against {}{}", config.applicationId(), config.bootstrapServers(),
+        app.httpUrl().map(url -> "; health, metrics and queries at " + url).orElse(""));
     return app;
   }
 
@@ -54,6 +62,11 @@ public final class GroupGuardApp implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /** Where /health, /ready, /metrics and the queries are served, unless HTTP is disabled. */
+  public Optional<URI> httpUrl() {
+    return ops.url();
   }
 
   private void createTopics() {
@@ -68,6 +81,7 @@ public final class GroupGuardApp implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    ops.close();
     registry.close();
   }
 }

@@ -87,6 +87,8 @@ final class DemoCommand implements Callable<Integer> {
         if (keepRunning) {
           out.println("\nGroupGuard keeps running; produce to " + topics.messages().name() + " at "
               + stack.bootstrapServers() + ". Ctrl-C stops.");
+          app.httpUrl().ifPresent(url -> out.println("Metrics: " + url + "/metrics, readiness: " + url
+              + "/ready, recent violations: " + url + "/groups/{tenant}/{group}/violations"));
           out.flush();
           CountDownLatch stop = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -12,7 +12,9 @@ import io.groupguard.embedded.EmbeddedSchemaRegistry;
 import io.groupguard.rules.BlacklistKey;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
+import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.topology.GroupGuardTopology;
+import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.RecordKeys;
 import io.groupguard.topology.Topic;
 import io.groupguard.topology.Topics;
@@ -65,7 +67,7 @@ final class OfflineModeration implements AutoCloseable {
         GroupGuardConfig.PROCESSING_GUARANTEE, StreamsConfig.AT_LEAST_ONCE));
     registry = new RestSchemaRegistryClient(registryServer.url(), null, Duration.ofSeconds(10));
     topics = Topics.from(config, registry);
-    driver = new TopologyTestDriver(GroupGuardTopology.fromConfig(config, topics).build(),
+    driver = new TopologyTestDriver(GroupGuardTopology.fromConfig(config, topics, new TenantRuleSetCache(), GroupGuardMetrics.inMemory()).build(),
         StreamsProperties.from(config), start);
     violations = output(topics.violations());
     actions = output(topics.actions());

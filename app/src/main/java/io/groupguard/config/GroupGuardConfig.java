@@ -65,6 +65,15 @@ public final class GroupGuardConfig extends AbstractConfig {
   public static final String ENFORCEMENT_APPEALABLE_STRIKES = "enforcement.appealable.strikes";
   public static final String ENFORCEMENT_LANGUAGE = "enforcement.language";
   public static final String ENFORCEMENT_PARTITIONS = "enforcement.partitions";
+  public static final String TOPIC_VIOLATION_COUNTS = "topic.violation.counts";
+
+  public static final String VIOLATION_COUNTS_GRACE_MS = "violation.counts.grace.ms";
+  public static final String HTTP_ENABLED = "http.enabled";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+  public static final String ROCKSDB_TOTAL_MEMORY_BYTES = "rocksdb.total.memory.bytes";
+  public static final String ROCKSDB_WRITE_BUFFER_RATIO = "rocksdb.write.buffer.ratio";
 
   public static final String FORMAT_AVRO = "avro";
   public static final String FORMAT_JSON = "json";
@@ -143,7 +152,28 @@ public final class GroupGuardConfig extends AbstractConfig {
           "Default language of member-facing reasons.")
       .define(ENFORCEMENT_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
           "Partitions of the two member-partitioned repartition topics (verdicts-by-member, admin-commands-by-member); "
-              + "both get this count so that a member's verdicts and commands meet in one task. Fixed after the first start.");
+              + "both get this count so that a member's verdicts and commands meet in one task. Fixed after the first start.")
+      .define(TOPIC_VIOLATION_COUNTS, Type.STRING, "groupguard.violation-counts", Importance.MEDIUM,
+          "Output: hourly ViolationCount per tenant, group, violation kind and rule, emitted once when the "
+              + "window closes; keyed '<tenantId>/<groupId>'.")
+      .define(VIOLATION_COUNTS_GRACE_MS, Type.LONG, 300_000L, Range.atLeast(0), Importance.LOW,
+          "How long after an hourly window ends violations of that hour (by message timestamp) are still "
+              + "counted, milliseconds; the window's count is emitted once this grace has passed in stream time.")
+      .define(HTTP_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Serve /health, /ready, /metrics and the interactive queries over HTTP.")
+      .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM,
+          "Address the HTTP server binds to.")
+      .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM,
+          "Port of the HTTP server; 0 picks a free port (tests, several instances on one machine).")
+      .define(HTTP_ADVERTISED_HOST, Type.STRING, "", Importance.MEDIUM,
+          "Host name or address other instances use to reach this one's HTTP server; with the bound port it "
+              + "becomes Kafka Streams' application.server, which routes interactive queries. Empty: http.host, "
+              + "or this machine's host name when http.host is a wildcard address. In Kubernetes, the pod IP.")
+      .define(ROCKSDB_TOTAL_MEMORY_BYTES, Type.LONG, 256L * 1024 * 1024, Range.atLeast(1024 * 1024), Importance.MEDIUM,
+          "Off-heap memory shared by all RocksDB state stores of the process (block cache, index and filter "
+              + "blocks, memtables), bytes. Size the container for JVM heap + this + some headroom.")
+      .define(ROCKSDB_WRITE_BUFFER_RATIO, Type.DOUBLE, 0.25, Range.between(0.05, 0.9), Importance.LOW,
+          "Share of rocksdb.total.memory.bytes that memtables (write buffers) may take before they are flushed.");
 
   /** Fails the start on a ladder that does not parse, naming the step. */
   private static final class LadderValidator implements ConfigDef.Validator {

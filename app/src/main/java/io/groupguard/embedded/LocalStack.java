@@ -58,6 +58,9 @@ public final class LocalStack implements AutoCloseable {
     values.put(GroupGuardConfig.STATE_DIR, stateDir.resolve(applicationId).toString());
     values.put(GroupGuardConfig.TOPICS_PARTITIONS, 3);
     values.put(GroupGuardConfig.TOPICS_REPLICATION_FACTOR, (short) 1);
+    // Local and on a free port, so that a demo never collides with whatever holds 8080.
+    values.put(GroupGuardConfig.HTTP_HOST, "127.0.0.1");
+    values.put(GroupGuardConfig.HTTP_PORT, 0);
     values.putAll(overrides);
     return new GroupGuardConfig(values);
   }

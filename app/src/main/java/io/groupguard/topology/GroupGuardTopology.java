@@ -14,22 +14,32 @@ import io.groupguard.enforcement.EnforcementSettings;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.rules.RuleLimits;
 import io.groupguard.rules.BlacklistLimits;
+import io.groupguard.avro.ViolationCount;
+import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleValidator;
+import java.time.Duration;
 import java.util.function.Consumer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Builds GroupGuard's topology; never starts it, so TopologyTestDriver can run all of it.
@@ -43,6 +53,8 @@ import org.apache.kafka.streams.state.Stores;
  * verdicts too. Enforcement keeps each member's strikes in a local store shared with the
  * admin-command handler, and publishes mutes and kicks to a compacted topic that every
  * instance loads into a global store, so message evaluation (partitioned by group) sees them.
+ * The violations also feed a store of each group's latest violations (queried over HTTP) and
+ * the analysts' hourly counts, emitted once per closed window.
  *
  * <p>Every node, store and internal topic has a constant name below; a test pins
  * {@code describe()} so that a refactoring cannot orphan state by renumbering.
@@ -74,6 +86,21 @@ public final class GroupGuardTopology {
   public static final String VERDICTS_BY_MEMBER = "verdicts-by-member";
   public static final String ENFORCER = "enforcer";
   public static final String ACTIONS_SINK = "actions-sink";
+  public static final String ACTIONS_METERED = "actions-metered";
+
+  public static final String RECENT_VIOLATIONS_RECORDER = "recent-violations-recorder";
+  public static final String RECENT_VIOLATIONS_STORE = "recent-violations-store";
+  /** How many of a group's latest violations the recent-violations store keeps. */
+  public static final int RECENT_VIOLATIONS_PER_GROUP = 50;
+  public static final String VIOLATION_COUNTS_BY_KEY = "violation-counts-by-key";
+  public static final String VIOLATION_COUNTER = "violation-counter";
+  public static final String VIOLATION_COUNTS_STORE = "violation-counts-store";
+  public static final String VIOLATION_COUNTS_CLOSED = "violation-counts-closed";
+  public static final String VIOLATION_COUNT_RECORDS = "violation-count-records";
+  public static final String VIOLATION_COUNTS_SINK = "violation-counts-sink";
+
+  /** Size of the analysts' violation count windows. */
+  public static final Duration VIOLATION_COUNT_WINDOW = Duration.ofHours(1);
 
   public static final String MEMBER_EVENTS_SOURCE = "member-events-source";
   public static final String MEMBER_EVENT_MODERATOR = "member-event-moderator";
@@ -96,20 +123,27 @@ public final class GroupGuardTopology {
   private final BlacklistValidator blacklistValidator;
   private final TenantRuleSetCache ruleSets;
   private final EnforcementSettings enforcement;
+  private final GroupGuardMetrics metrics;
+  private final Duration violationCountsGrace;
 
-  /** The topology as configured: default limits and the enforcement settings of {@code config}. */
-  public static GroupGuardTopology fromConfig(GroupGuardConfig config, Topics topics) {
+  /** The topology as configured: default limits, and the enforcement and analyst settings of {@code config}. */
+  public static GroupGuardTopology fromConfig(GroupGuardConfig config, Topics topics, TenantRuleSetCache ruleSets,
+      GroupGuardMetrics metrics) {
     return new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(), EnforcementSettings.from(config));
+        new BlacklistValidator(BlacklistLimits.defaults()), ruleSets, EnforcementSettings.from(config), metrics,
+        Duration.ofMillis(config.getLong(GroupGuardConfig.VIOLATION_COUNTS_GRACE_MS)));
   }
 
   public GroupGuardTopology(Topics topics, RuleValidator ruleValidator, BlacklistValidator blacklistValidator,
-      TenantRuleSetCache ruleSets, EnforcementSettings enforcement) {
+      TenantRuleSetCache ruleSets, EnforcementSettings enforcement, GroupGuardMetrics metrics,
+      Duration violationCountsGrace) {
     this.topics = topics;
     this.ruleValidator = ruleValidator;
     this.blacklistValidator = blacklistValidator;
     this.ruleSets = ruleSets;
     this.enforcement = enforcement;
+    this.metrics = metrics;
+    this.violationCountsGrace = violationCountsGrace;
   }
 
   public Topology build() {
@@ -158,6 +192,7 @@ public final class GroupGuardTopology {
     outcomes.split(Named.as(prefix + "-"))
         .branch((key, outcome) -> outcome.isRejected(), Branched.withConsumer(rejected -> rejected
             .mapValues(ConfigOutcome::rejection, Named.as(prefix + "-rejection"))
+            .peek((key, rejection) -> metrics.configRejected(rejection.getSourceTopic()), Named.as(prefix + "-rejection-metered"))
             .to(topics.rejections().name(), topics.rejections().produced(prefix + "-rejections-sink")), "rejected"))
         .defaultBranch(Branched.withConsumer(accepted -> accepted
             .mapValues(ConfigOutcome::inForce, Named.as(prefix + "-in-force"))
@@ -177,12 +212,12 @@ public final class GroupGuardTopology {
   private void addModeration(StreamsBuilder builder) {
     Topic<String, ChatMessage> messages = topics.messages();
     KStream<String, MessageVerdict> verdicts = builder.stream(messages.name(), messages.consumed(MESSAGES_SOURCE))
-        .process(() -> new MessageModerationProcessor(ruleSets), Named.as(MESSAGE_MODERATOR))
+        .process(() -> new MessageModerationProcessor(ruleSets, metrics), Named.as(MESSAGE_MODERATOR))
         .merge(joinVerdicts(builder), Named.as(VERDICTS_MERGED));
-    verdicts
+    KStream<String, Violation> violations = verdicts
         .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
-            Named.as(VERDICT_VIOLATIONS))
-        .to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
+            Named.as(VERDICT_VIOLATIONS));
+    violations.to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
     builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()));
     KStream<String, EnforcementOutput> decisions = verdicts
         .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_MEMBER)
@@ -190,6 +225,9 @@ public final class GroupGuardTopology {
             .withNumberOfPartitions(enforcement.memberPartitions()))
         .process(() -> new EnforcementProcessor(enforcement.defaults()), Named.as(ENFORCER), MEMBER_STANDING_STORE);
     routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
+    // Added after enforcement so that existing sub-topologies (and their task ids) keep their numbers.
+    addRecentViolations(builder, violations);
+    addViolationCounts(violations);
   }
 
   /** Joins of blacklisted members, as verdicts keyed by tenant+member. */
@@ -226,6 +264,7 @@ public final class GroupGuardTopology {
     outputs.split(Named.as(ENFORCEMENT_OUTPUTS + "-"))
         .branch((key, output) -> output instanceof EnforcementOutput.Action, Branched.withConsumer(actions -> actions
             .mapValues(output -> ((EnforcementOutput.Action) output).action(), Named.as(ENFORCEMENT_OUTPUTS + "-action"))
+            .peek((memberKey, action) -> metrics.action(action.getType()), Named.as(ACTIONS_METERED))
             .to(topics.actions().name(), topics.actions().produced(ACTIONS_SINK)), "actions"))
         .branch((key, output) -> output instanceof EnforcementOutput.RestrictionChange, Branched.withConsumer(changes -> changes
             .mapValues(output -> ((EnforcementOutput.RestrictionChange) output).restriction(),
@@ -236,6 +275,44 @@ public final class GroupGuardTopology {
             .mapValues(output -> ((EnforcementOutput.CommandAnswer) output).result(),
                 Named.as(ENFORCEMENT_OUTPUTS + "-answer"))
             .to(topics.adminResults().name(), topics.adminResults().produced(ADMIN_RESULTS_SINK)), "answers"));
+  }
+
+  /** Violations keyed by group, still on the group's partition: no repartition needed. */
+  private void addRecentViolations(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
+    builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.recentViolationsSerde()));
+    violationsByGroup.process(RecentViolationsRecorder::new, Named.as(RECENT_VIOLATIONS_RECORDER), RECENT_VIOLATIONS_STORE);
+  }
+
+  /**
+   * Hourly counts per tenant, group, kind and rule, by message timestamp. Each window's counts
+   * are emitted once, when stream time passes its end plus the grace, so analysts never see
+   * partial or corrected counts.
+   */
+  private void addViolationCounts(KStream<String, Violation> violationsByGroup) {
+    Topic<String, ViolationCount> counts = topics.violationCounts();
+    violationsByGroup
+        .groupBy((groupKey, violation) -> ViolationCountKey.of(violation).format(),
+            Grouped.with(VIOLATION_COUNTS_BY_KEY, Serdes.String(), topics.violations().valueSerde()))
+        .windowedBy(TimeWindows.ofSizeAndGrace(VIOLATION_COUNT_WINDOW, violationCountsGrace))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(Named.as(VIOLATION_COUNTER), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(VIOLATION_COUNTS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .toStream(Named.as(VIOLATION_COUNTS_CLOSED))
+        .map((window, count) -> toViolationCount(window, count), Named.as(VIOLATION_COUNT_RECORDS))
+        .to(counts.name(), counts.produced(VIOLATION_COUNTS_SINK));
+  }
+
+  private static KeyValue<String, ViolationCount> toViolationCount(Windowed<String> window, long count) {
+    ViolationCountKey key = ViolationCountKey.parse(window.key());
+    return KeyValue.pair(RecordKeys.group(key.tenantId(), key.groupId()), ViolationCount.newBuilder()
+        .setTenantId(key.tenantId())
+        .setGroupId(key.groupId())
+        .setKind(key.kind())
+        .setRuleId(key.ruleId())
+        .setWindowStart(window.window().startTime())
+        .setWindowEnd(window.window().endTime())
+        .setCount(count)
+        .build());
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> persistentStore(String name, Serde<V> valueSerde) {

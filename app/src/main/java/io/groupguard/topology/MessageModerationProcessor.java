@@ -7,6 +7,7 @@ import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.enforcement.Standing;
+import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class MessageModerationProcessor implements Processor<String, ChatMessage, String, MessageVerdict> {
 
   private final TenantRuleSetCache ruleSets;
+  private final GroupGuardMetrics metrics;
   private ProcessorContext<String, MessageVerdict> context;
   private KeyValueStore<String, ModerationRule> rules;
   private KeyValueStore<String, BlacklistEntry> blacklist;
   private KeyValueStore<String, MemberRestriction> restrictions;
 
-  MessageModerationProcessor(TenantRuleSetCache ruleSets) {
+  MessageModerationProcessor(TenantRuleSetCache ruleSets, GroupGuardMetrics metrics) {
     this.ruleSets = ruleSets;
+    this.metrics = metrics;
   }
 
   @Override
@@ -46,6 +49,7 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     if (message == null) {
       throw new InvalidInputException("chat message record has no value (key " + record.key() + ")");
     }
+    long started = System.nanoTime();
     long now = context.currentSystemTimeMs();
     List<Violation> violations = new ArrayList<>();
     BlacklistLookup.find(blacklist, message.getTenantId(), message.getGroupOwnerId(), message.getSenderId(), message.getSendTime())
@@ -58,6 +62,8 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     for (Finding finding : ruleSets.rulesOf(message.getTenantId(), rules).evaluate(message)) {
       violations.add(ViolationFactory.fromFinding(message, finding, now));
     }
+    metrics.messageEvaluated(System.nanoTime() - started, message.getSendTime().toEpochMilli(), now);
+    violations.forEach(metrics::violation);
     if (violations.isEmpty()) {
       return;
     }

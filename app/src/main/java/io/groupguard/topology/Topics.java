@@ -12,7 +12,9 @@ import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.TenantSettings;
+import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationCount;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.serde.JsonRecordSerde;
 import io.groupguard.serde.SchemaRegistryClient;
@@ -41,7 +43,9 @@ public record Topics(
     Topic<String, MemberRestriction> memberRestrictions,
     Topic<String, AdminCommand> adminCommands,
     Topic<String, AdminCommandResult> adminResults,
-    Serde<MemberStanding> standingSerde) {
+    Serde<MemberStanding> standingSerde,
+    Topic<String, ViolationCount> violationCounts,
+    Serde<RecentViolations> recentViolationsSerde) {
 
   public static Topics from(GroupGuardConfig config, SchemaRegistryClient registry) {
     Serde<String> keys = Serdes.String();
@@ -68,13 +72,16 @@ public record Topics(
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_ADMIN_COMMANDS), keys, avro(registry, AdminCommand.class), false),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_ADMIN_RESULTS), keys,
             avro(registry, AdminCommandResult.class), false),
-        avro(registry, MemberStanding.class));
+        avro(registry, MemberStanding.class),
+        new Topic<>(config.getString(GroupGuardConfig.TOPIC_VIOLATION_COUNTS), keys, avro(registry, ViolationCount.class),
+            false),
+        avro(registry, RecentViolations.class));
   }
 
   /** The topics GroupGuard creates when they are missing (internal ones are Kafka Streams' business). */
   public List<NewTopic> newTopics(int partitions, short replicationFactor) {
     return List.of(messages, rules, blacklist, rulesInForce, blacklistInForce, violations, actions, rejections, deadLetters,
-            memberEvents, tenantSettings, memberRestrictions, adminCommands, adminResults)
+            memberEvents, tenantSettings, memberRestrictions, adminCommands, adminResults, violationCounts)
         .stream().map(topic -> topic.newTopic(partitions, replicationFactor)).toList();
   }
 

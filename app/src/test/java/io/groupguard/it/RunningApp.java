@@ -44,6 +44,8 @@ final class RunningApp implements AutoCloseable {
     values.put(GroupGuardConfig.STATE_DIR, Files.createTempDirectory("groupguard-it-").toString());
     values.put(GroupGuardConfig.TOPICS_PARTITIONS, 3);
     values.put(GroupGuardConfig.TOPICS_REPLICATION_FACTOR, (short) 1);
+    values.put(GroupGuardConfig.HTTP_HOST, "127.0.0.1");
+    values.put(GroupGuardConfig.HTTP_PORT, 0); // several instances per machine
     values.putAll(overrides);
     this.config = new GroupGuardConfig(values);
     this.app = GroupGuardApp.start(config);

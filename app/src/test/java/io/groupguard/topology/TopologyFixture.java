@@ -11,9 +11,11 @@ import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.TenantSettings;
 import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationCount;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.config.StreamsProperties;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
+import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ final class TopologyFixture implements AutoCloseable {
   final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0);
   final SchemaRegistryClient registryClient;
   final GroupGuardConfig config;
+  final GroupGuardMetrics metrics = GroupGuardMetrics.inMemory();
   final Topics topics;
   final Topology topology;
   final TopologyTestDriver driver;
@@ -59,6 +62,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, AdminCommand> adminCommands;
   final TestOutputTopic<String, AdminCommandResult> adminResults;
   final TestOutputTopic<String, MemberRestriction> memberRestrictions;
+  final TestOutputTopic<String, ViolationCount> violationCounts;
 
   TopologyFixture() throws Exception {
     this(Map.of());
@@ -75,8 +79,8 @@ final class TopologyFixture implements AutoCloseable {
     config = new GroupGuardConfig(values);
     registryClient = new RestSchemaRegistryClient(registry.url(), null, Duration.ofSeconds(5));
     topics = Topics.from(config, registryClient);
-    topology = GroupGuardTopology.fromConfig(config, topics).build();
-    Properties props = StreamsProperties.from(config);
+    topology = GroupGuardTopology.fromConfig(config, topics, new TenantRuleSetCache(), metrics).build();
+    Properties props = StreamsProperties.from(config, metrics);
     driver = new TopologyTestDriver(topology, props, START);
     rules = input(topics.rules());
     blacklist = input(topics.blacklist());
@@ -92,6 +96,7 @@ final class TopologyFixture implements AutoCloseable {
     adminCommands = input(topics.adminCommands());
     adminResults = output(topics.adminResults());
     memberRestrictions = output(topics.memberRestrictions());
+    violationCounts = output(topics.violationCounts());
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

@@ -135,12 +135,19 @@ class SchemaEvolutionTest {
 
   private static final Pattern QUOTED_FULL_NAME = Pattern.compile("\"(io\\.groupguard\\.avro\\.[A-Za-z0-9_]+)\"");
 
+  /** The file named after the type, else the file that defines it nested (e.g. ViolationKind in Violation.avsc). */
   private static Path findSchemaFile(String simpleName) {
-    try (Stream<Path> files = Files.walk(SCHEMAS)) {
-      return files.filter(p -> p.getFileName().toString().equals(simpleName + ".avsc")).findFirst().orElse(null);
+    List<Path> files;
+    try {
+      files = schemaFiles();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    Pattern definition = Pattern.compile("\\{\\s*\"type\"\\s*:\\s*\"(enum|record|fixed)\"\\s*,\\s*\"name\"\\s*:\\s*\""
+        + Pattern.quote(simpleName) + "\"");
+    return files.stream().filter(p -> p.getFileName().toString().equals(simpleName + ".avsc")).findFirst()
+        .or(() -> files.stream().filter(p -> definition.matcher(read(p)).find()).findFirst())
+        .orElse(null);
   }
 
   private static String read(Path file) {

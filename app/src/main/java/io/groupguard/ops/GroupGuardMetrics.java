@@ -1,0 +1,97 @@
+package io.groupguard.ops;
+
+import io.groupguard.avro.ActionType;
+import io.groupguard.avro.Violation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GroupGuard's domain metrics, the only way processors and handlers record them. Names are a
+ * contract with dashboards and alerts: in Prometheus they read {@code groupguard_*} (Micrometer
+ * adds {@code _total} to counters and {@code _seconds} to timers). Labels stay low-cardinality:
+ * never a tenant, group, member or message.
+ */
+public final class GroupGuardMetrics {
+
+  /**
+   * Streams configuration key under which the facade reaches classes Kafka Streams instantiates
+   * itself (exception handlers), so that no static instance is needed.
+   */
+  public static final String STREAMS_CONFIG_KEY = "groupguard.metrics";
+
+  static final String MESSAGES_EVALUATED = "groupguard.messages.evaluated";
+  static final String VIOLATIONS = "groupguard.violations";
+  static final String ACTIONS = "groupguard.actions";
+  static final String CONFIG_REJECTIONS = "groupguard.config.rejections";
+  static final String DEAD_LETTERS = "groupguard.dead.letters";
+  static final String EVALUATION = "groupguard.evaluation";
+  static final String DECISION_LAG = "groupguard.decision.lag";
+
+  private final MeterRegistry registry;
+  private final Counter messagesEvaluated;
+  private final Counter deadLetters;
+  private final Timer evaluation;
+  private final Timer decisionLag;
+
+  public GroupGuardMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.messagesEvaluated = Counter.builder(MESSAGES_EVALUATED)
+        .description("Chat messages evaluated against blacklists and rules").register(registry);
+    this.deadLetters = Counter.builder(DEAD_LETTERS)
+        .description("Input records sent to the dead-letter topic because they could not be read or processed")
+        .register(registry);
+    this.evaluation = Timer.builder(EVALUATION)
+        .description("Time to evaluate one chat message")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(1))
+        .register(registry);
+    this.decisionLag = Timer.builder(DECISION_LAG)
+        .description("Wall-clock time of the decision minus the event time of the message")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofHours(1))
+        .register(registry);
+  }
+
+  /** Metrics kept in memory only: for tests and for topologies run without an HTTP endpoint. */
+  public static GroupGuardMetrics inMemory() {
+    return new GroupGuardMetrics(new SimpleMeterRegistry());
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * One message was evaluated. A negative lag (the sender's clock ahead of ours) counts as zero
+   * so that the histogram still sees the message.
+   */
+  public void messageEvaluated(long evaluationNanos, long eventTimeMs, long decidedAtMs) {
+    messagesEvaluated.increment();
+    evaluation.record(evaluationNanos, TimeUnit.NANOSECONDS);
+    decisionLag.record(Math.max(0, decidedAtMs - eventTimeMs), TimeUnit.MILLISECONDS);
+  }
+
+  public void violation(Violation violation) {
+    registry.counter(VIOLATIONS, "kind", violation.getKind().name(), "shadow", Boolean.toString(violation.getShadow()))
+        .increment();
+  }
+
+  public void action(ActionType type) {
+    registry.counter(ACTIONS, "type", type.name()).increment();
+  }
+
+  /** A rule or blacklist entry read from {@code topic} was rejected. */
+  public void configRejected(String topic) {
+    registry.counter(CONFIG_REJECTIONS, "topic", topic).increment();
+  }
+
+  public void deadLetters(int records) {
+    deadLetters.increment(records);
+  }
+}
