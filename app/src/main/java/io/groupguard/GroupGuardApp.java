@@ -12,6 +12,7 @@ import io.groupguard.serde.SchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
+import io.groupguard.topology.limits.LimitWindows;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class GroupGuardApp implements AutoCloseable {
         Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
     this.topics = Topics.from(config, registry);
     Topology topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(),
+        new LimitWindows(config.limitsGrace())).build();
     this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
   }
 

@@ -8,6 +8,8 @@ import io.groupguard.avro.Violation;
 import io.groupguard.enforcement.EnforcementProcessor;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleValidator;
+import io.groupguard.topology.limits.LimitWindows;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,9 +31,16 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Configuration path: rules and blacklist entries are repartitioned by tenant (or blacklist
  * scope), validated against what is in force, and the valid ones written to compacted
  * in-force topics; every instance loads those into global RocksDB stores. Message path:
- * messages (partitioned by group) are checked against the global stores; the violations of
- * one message form one verdict, written to the violations topic and repartitioned by
- * tenant+member, where enforcement decides the actions.
+ * messages (partitioned by group) are checked against the global stores and the per-member
+ * rate and duplicate windows; the violations of one message form one verdict, written to the
+ * violations topic and repartitioned by tenant+member, where enforcement decides the actions.
+ *
+ * <p>Flood limits count one content across all of a tenant's groups, which the group
+ * partitioning scatters. So a message whose group has a flood limit does not get its verdict
+ * on the group path: its verdict so far (maybe empty) is repartitioned by tenant+content
+ * fingerprint, where the flood detector adds FLOOD violations and only then emits the verdict,
+ * if it holds any violation. Every message thus takes exactly one of the two paths and yields
+ * at most one verdict; messages of groups without flood limits skip the extra hop.
  *
  * <p>Every node, store and internal topic has a constant name below; a test pins
  * {@code describe()} so that a refactoring cannot orphan state by renumbering.
@@ -58,6 +67,15 @@ public final class GroupGuardTopology {
 
   public static final String MESSAGES_SOURCE = "messages-source";
   public static final String MESSAGE_MODERATOR = "message-moderator";
+  public static final String RATE_LIMIT_STORE = "rate-limit-store";
+  public static final String DUPLICATE_LIMIT_STORE = "duplicate-limit-store";
+  public static final String MODERATION_ROUTES = "moderation-";
+  public static final String AWAITING_FLOOD_CHECK = "awaiting-flood-check";
+  public static final String DECIDED_VERDICTS = "decided-verdicts";
+  public static final String VERDICTS_BY_CONTENT = "verdicts-by-content";
+  public static final String FLOOD_DETECTOR = "flood-detector";
+  public static final String FLOOD_LIMIT_STORE = "flood-limit-store";
+  public static final String VERDICTS = "verdicts";
   public static final String VERDICT_VIOLATIONS = "verdict-violations";
   public static final String VIOLATIONS_SINK = "violations-sink";
   public static final String VERDICTS_BY_MEMBER = "verdicts-by-member";
@@ -68,13 +86,15 @@ public final class GroupGuardTopology {
   private final RuleValidator ruleValidator;
   private final BlacklistValidator blacklistValidator;
   private final TenantRuleSetCache ruleSets;
+  private final LimitWindows limitWindows;
 
   public GroupGuardTopology(Topics topics, RuleValidator ruleValidator, BlacklistValidator blacklistValidator,
-      TenantRuleSetCache ruleSets) {
+      TenantRuleSetCache ruleSets, LimitWindows limitWindows) {
     this.topics = topics;
     this.ruleValidator = ruleValidator;
     this.blacklistValidator = blacklistValidator;
     this.ruleSets = ruleSets;
+    this.limitWindows = limitWindows;
   }
 
   public Topology build() {
@@ -139,8 +159,24 @@ public final class GroupGuardTopology {
 
   private void addModeration(StreamsBuilder builder) {
     Topic<String, ChatMessage> messages = topics.messages();
-    KStream<String, MessageVerdict> verdicts = builder.stream(messages.name(), messages.consumed(MESSAGES_SOURCE))
-        .process(() -> new MessageModerationProcessor(ruleSets), Named.as(MESSAGE_MODERATOR));
+    builder.addStateStore(limitWindows.eventStore(RATE_LIMIT_STORE));
+    builder.addStateStore(limitWindows.eventStore(DUPLICATE_LIMIT_STORE));
+    builder.addStateStore(limitWindows.eventStore(FLOOD_LIMIT_STORE));
+    Map<String, KStream<String, ModerationResult>> routes = builder
+        .stream(messages.name(), messages.consumed(MESSAGES_SOURCE).withTimestampExtractor(new SendTimeExtractor()))
+        .process(() -> new MessageModerationProcessor(ruleSets, limitWindows), Named.as(MESSAGE_MODERATOR),
+            RATE_LIMIT_STORE, DUPLICATE_LIMIT_STORE)
+        .split(Named.as(MODERATION_ROUTES))
+        .branch((key, result) -> result.awaitsFloodCheck(), Branched.as("flood-check"))
+        .defaultBranch(Branched.as("decided"));
+    KStream<String, MessageVerdict> floodChecked = routes.get(MODERATION_ROUTES + "flood-check")
+        .mapValues(ModerationResult::verdict, Named.as(AWAITING_FLOOD_CHECK))
+        .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_CONTENT)
+            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
+        .process(() -> new FloodDetectionProcessor(ruleSets, limitWindows), Named.as(FLOOD_DETECTOR), FLOOD_LIMIT_STORE);
+    KStream<String, MessageVerdict> verdicts = routes.get(MODERATION_ROUTES + "decided")
+        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS))
+        .merge(floodChecked, Named.as(VERDICTS));
     verdicts
         .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
             Named.as(VERDICT_VIOLATIONS))

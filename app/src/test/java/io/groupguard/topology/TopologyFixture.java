@@ -15,6 +15,7 @@ import io.groupguard.rules.RuleLimits;
 import io.groupguard.rules.RuleValidator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
+import io.groupguard.topology.limits.LimitWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,8 @@ final class TopologyFixture implements AutoCloseable {
     registryClient = new RestSchemaRegistryClient(registry.url(), null, Duration.ofSeconds(5));
     topics = Topics.from(config, registryClient);
     topology = new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache()).build();
+        new BlacklistValidator(BlacklistLimits.defaults()), new TenantRuleSetCache(),
+        new LimitWindows(config.limitsGrace())).build();
     Properties props = StreamsProperties.from(config);
     driver = new TopologyTestDriver(topology, props, START);
     rules = input(topics.rules());
