@@ -5,7 +5,6 @@ import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.rules.Finding;
 import io.groupguard.topology.limits.FloodDetector;
-import io.groupguard.topology.limits.LimitWindows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,21 +21,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class FloodDetectionProcessor implements Processor<String, MessageVerdict, String, MessageVerdict> {
 
   private final TenantRuleSetCache ruleSets;
-  private final LimitWindows limitWindows;
   private ProcessorContext<String, MessageVerdict> context;
   private KeyValueStore<String, ModerationRule> rules;
   private FloodDetector floods;
 
-  FloodDetectionProcessor(TenantRuleSetCache ruleSets, LimitWindows limitWindows) {
+  FloodDetectionProcessor(TenantRuleSetCache ruleSets) {
     this.ruleSets = ruleSets;
-    this.limitWindows = limitWindows;
   }
 
   @Override
   public void init(ProcessorContext<String, MessageVerdict> context) {
     this.context = context;
     this.rules = context.getStateStore(GroupGuardTopology.RULES_IN_FORCE_STORE);
-    this.floods = new FloodDetector(context.getStateStore(GroupGuardTopology.FLOOD_LIMIT_STORE), limitWindows);
+    this.floods = new FloodDetector(context.getStateStore(GroupGuardTopology.FLOOD_LIMIT_STORE));
   }
 
   @Override
@@ -48,7 +45,7 @@ final class FloodDetectionProcessor implements Processor<String, MessageVerdict,
     List<ModerationRule> applying = ruleSets.rulesOf(verdict.getTenantId(), rules)
         .rulesApplyingTo(verdict.getGroupId(), verdict.getMemberId());
     List<Finding> findings = floods.check(verdict.getTenantId(), FloodDetector.fingerprintOf(record.key()),
-        verdict.getMemberId(), verdict.getEventTime().toEpochMilli(), applying, context.currentStreamTimeMs());
+        verdict.getMemberId(), verdict.getEventTime().toEpochMilli(), applying);
     if (verdict.getViolations().isEmpty() && findings.isEmpty()) {
       return;
     }

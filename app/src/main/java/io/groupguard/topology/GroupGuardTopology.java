@@ -75,6 +75,9 @@ public final class GroupGuardTopology {
   public static final String VERDICTS_BY_CONTENT = "verdicts-by-content";
   public static final String FLOOD_DETECTOR = "flood-detector";
   public static final String FLOOD_LIMIT_STORE = "flood-limit-store";
+  public static final String FLOOD_VERDICT_VIOLATIONS = "flood-verdict-violations";
+  public static final String FLOOD_VIOLATIONS_SINK = "flood-violations-sink";
+  public static final String FLOOD_VERDICTS_BY_MEMBER = "flood-verdicts-by-member";
   public static final String VERDICTS = "verdicts";
   public static final String VERDICT_VIOLATIONS = "verdict-violations";
   public static final String VIOLATIONS_SINK = "violations-sink";
@@ -173,19 +176,27 @@ public final class GroupGuardTopology {
         .mapValues(ModerationResult::verdict, Named.as(AWAITING_FLOOD_CHECK))
         .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_CONTENT)
             .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
-        .process(() -> new FloodDetectionProcessor(ruleSets, limitWindows), Named.as(FLOOD_DETECTOR), FLOOD_LIMIT_STORE);
-    KStream<String, MessageVerdict> verdicts = routes.get(MODERATION_ROUTES + "decided")
-        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS))
-        .merge(floodChecked, Named.as(VERDICTS));
-    verdicts
-        .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
-            Named.as(VERDICT_VIOLATIONS))
-        .to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
-    verdicts
-        .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_MEMBER)
-            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
+        .process(() -> new FloodDetectionProcessor(ruleSets), Named.as(FLOOD_DETECTOR), FLOOD_LIMIT_STORE);
+    KStream<String, MessageVerdict> decided = routes.get(MODERATION_ROUTES + "decided")
+        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS));
+    // Merged only after both are repartitioned by member: merging earlier would put the flood check in the
+    // group-partitioned tasks, whose stream time (which judges lateness) would then follow other partitions.
+    publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
+        .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
+            Named.as(VERDICTS))
         .process(EnforcementProcessor::new, Named.as(ENFORCER))
         .to(topics.actions().name(), topics.actions().produced(ACTIONS_SINK));
+  }
+
+  /** Writes the violations of {@code verdicts} and returns the verdicts repartitioned by tenant+member. */
+  private KStream<String, MessageVerdict> publish(KStream<String, MessageVerdict> verdicts, String violationsName,
+      String violationsSinkName, String byMemberName) {
+    verdicts
+        .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
+            Named.as(violationsName))
+        .to(topics.violations().name(), topics.violations().produced(violationsSinkName));
+    return verdicts.repartition(Repartitioned.<String, MessageVerdict>as(byMemberName)
+        .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> persistentStore(String name, Serde<V> valueSerde) {

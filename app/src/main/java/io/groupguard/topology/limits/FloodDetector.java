@@ -16,6 +16,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * scope and exempt members decide which copies count): a member a rule exempts, such as the brand's own
  * account posting an announcement everywhere, is no sender of a campaign under it.
  *
+ * <p>Lateness was judged where the message entered ({@link MessageLimits} routes only messages that count):
+ * this partition receives copies from every group partition, each at its own pace, so its stream time says
+ * nothing about how late one copy is.
+ *
  * <p>A flood limit of n distinct members flags the copy that brings the distinct senders in the window to n,
  * and every copy after it while the window holds n senders. Earlier copies are not flagged afterwards: they
  * were judged when they arrived, and one message gets one decision.
@@ -23,12 +27,10 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class FloodDetector {
 
   private final EventLog senders;
-  private final LimitWindows windows;
 
   /** @param senders window store of member ids per tenant, rule and content fingerprint */
-  public FloodDetector(WindowStore<String, String> senders, LimitWindows windows) {
+  public FloodDetector(WindowStore<String, String> senders) {
     this.senders = new EventLog(senders);
-    this.windows = windows;
   }
 
   /** Partition key of the flood check of a content: tenant first, so that {@link RecordKeys#tenantOf} works. */
@@ -43,13 +45,10 @@ public final class FloodDetector {
 
   /**
    * FLOOD findings, in rule order, of a copy of {@code fingerprint} sent by {@code memberId} at
-   * {@code eventTime}, under the {@code applying} rules; {@code streamTime} is its partition's latest sendTime.
+   * {@code eventTime}, under the {@code applying} rules.
    */
   public List<Finding> check(String tenantId, String fingerprint, String memberId, long eventTime,
-      List<ModerationRule> applying, long streamTime) {
-    if (!windows.counts(eventTime, streamTime)) {
-      return List.of();
-    }
+      List<ModerationRule> applying) {
     List<Finding> findings = new ArrayList<>();
     for (ModerationRule rule : applying) {
       FloodLimit limit = rule.getFloodLimit();

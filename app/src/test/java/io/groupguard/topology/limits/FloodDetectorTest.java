@@ -14,7 +14,7 @@ class FloodDetectorTest {
   private static final long T0 = 1_795_165_950_000L;
 
   private final WindowStores stores = new WindowStores();
-  private final FloodDetector detector = new FloodDetector(stores.open("senders"), WindowStores.WINDOWS);
+  private final FloodDetector detector = new FloodDetector(stores.open("senders"));
 
   @AfterEach
   void close() {
@@ -27,7 +27,7 @@ class FloodDetectorTest {
   }
 
   private List<String> firing(String member, long offsetMillis, List<ModerationRule> rules) {
-    return detector.check("t", "f00d", member, T0 + offsetMillis, rules, T0 + offsetMillis).stream()
+    return detector.check("t", "f00d", member, T0 + offsetMillis, rules).stream()
         .map(Finding::rule).map(ModerationRule::getRuleId).toList();
   }
 
