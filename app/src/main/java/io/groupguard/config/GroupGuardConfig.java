@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ public final class GroupGuardConfig extends AbstractConfig {
   public static final String TOPICS_CREATE = "topics.create";
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+  public static final String LIMITS_GRACE_MS = "limits.grace.ms";
 
   public static final String TOPIC_MESSAGES = "topic.messages";
   public static final String TOPIC_MEMBER_EVENTS = "topic.member.events";
@@ -108,6 +110,10 @@ public final class GroupGuardConfig extends AbstractConfig {
           "Partitions of topics GroupGuard creates.")
       .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) 3, Range.atLeast(1), Importance.MEDIUM,
           "Replication factor of topics GroupGuard creates.")
+      .define(LIMITS_GRACE_MS, Type.LONG, 300_000L, Range.between(0L, 86_400_000L), Importance.LOW,
+          "How late (by sendTime, behind the latest sendTime seen) a message may arrive and still count toward "
+              + "rate, duplicate and flood limits, milliseconds; later ones get the other checks only. Limit "
+              + "state is kept for the longest rule window (7 days) plus this grace.")
       .define(TOPIC_MESSAGES, Type.STRING, "chat.messages", Importance.HIGH,
           "Input: chat messages, keyed '<tenantId>/<groupId>'.")
       .define(TOPIC_MEMBER_EVENTS, Type.STRING, "chat.member-events", Importance.MEDIUM,
@@ -251,6 +257,10 @@ public final class GroupGuardConfig extends AbstractConfig {
   public String schemaRegistryBasicAuth() {
     Password password = getPassword(SCHEMA_REGISTRY_BASIC_AUTH);
     return password == null ? null : password.value();
+  }
+
+  public Duration limitsGrace() {
+    return Duration.ofMillis(getLong(LIMITS_GRACE_MS));
   }
 
   public boolean messagesAsJson() {

@@ -22,7 +22,7 @@ final class RuleBehaviourChecks {
     static final int MAX_SENDER_RESTRICTIONS = 20;
     static final int MAX_ROLES_PER_RESTRICTION = 100;
     /** Windows longer than a week would keep per-member state for longer than anyone remembers a message. */
-    static final int MAX_WINDOW_SECONDS = (int) Duration.ofDays(7).toSeconds();
+    static final int MAX_WINDOW_SECONDS = (int) RuleLimits.MAX_LIMIT_WINDOW.toSeconds();
     /** Bounds the per-member timestamps and per-content sender sets the limits keep in state stores. */
     static final int MAX_LIMIT_COUNT = 10_000;
     /** The flood of a single member is a duplicate, not a campaign. */

@@ -1,5 +1,7 @@
 package io.groupguard.rules;
 
+import java.time.Duration;
+
 /**
  * The size limits and quotas a rule must respect. {@link #defaults()} are the figures of the product GroupGuard is
  * modelled on; operators may lower or raise them.
@@ -26,6 +28,9 @@ public record RuleLimits(
         int maxAllowWords,
         int maxExemptMembers,
         int maxRulesPerCreator) {
+
+    /** The longest window a rate, duplicate or flood limit may have; limit state must live at least this long. */
+    public static final Duration MAX_LIMIT_WINDOW = Duration.ofDays(7);
 
     public RuleLimits {
         requirePositive("maxKeywords", maxKeywords);

@@ -120,17 +120,27 @@ public final class TenantRuleSet {
     return findings;
   }
 
+  /** Enabled rules whose scope covers {@code groupId} and that do not exempt {@code senderId}, in the order given. */
+  public List<ModerationRule> rulesApplyingTo(String groupId, String senderId) {
+    int[] applicable = applicableRules(groupId, senderId);
+    List<ModerationRule> result = new ArrayList<>(applicable.length);
+    for (int index : applicable) {
+      result.add(rules[index].rule());
+    }
+    return result;
+  }
+
   private int[] applicableRules(ChatMessage message) {
-    int[] scoped = rulesInScope(message.getGroupId());
+    return applicableRules(message.getGroupId(), message.getSenderId());
+  }
+
+  private int[] applicableRules(String groupId, String senderId) {
+    int[] scoped = rulesInScope(groupId);
     int kept = 0;
-    int[] applicable = null; // copied on the first exemption only: most messages have none
-    for (int i = 0; i < scoped.length; i++) {
-      boolean exempt = rules[scoped[i]].exempts(message.getSenderId());
-      if (exempt && applicable == null) {
-        applicable = Arrays.copyOf(scoped, i);
-        kept = i;
-      } else if (!exempt && applicable != null) {
-        applicable[kept++] = scoped[i];
+    int[] applicable = new int[scoped.length];
+    for (int index : scoped) {
+      if (!rules[index].exempts(senderId)) {
+        applicable[kept++] = index;
       }
     }
     return applicable == null ? scoped : Arrays.copyOf(applicable, kept);

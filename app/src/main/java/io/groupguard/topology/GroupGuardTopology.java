@@ -19,6 +19,8 @@ import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.rules.BlacklistValidator;
 import io.groupguard.rules.RuleValidator;
 import java.time.Duration;
+import io.groupguard.topology.limits.LimitWindows;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serde;
@@ -47,14 +49,21 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Configuration path: rules and blacklist entries are repartitioned by tenant (or blacklist
  * scope), validated against what is in force, and the valid ones written to compacted
  * in-force topics; every instance loads those into global RocksDB stores. Message path:
- * messages (partitioned by group) are checked against the global stores; the violations of
- * one message form one verdict, written to the violations topic and repartitioned by
- * tenant+member, where enforcement decides the actions. Joins of blacklisted members become
- * verdicts too. Enforcement keeps each member's strikes in a local store shared with the
- * admin-command handler, and publishes mutes and kicks to a compacted topic that every
- * instance loads into a global store, so message evaluation (partitioned by group) sees them.
- * The violations also feed a store of each group's latest violations (queried over HTTP) and
- * the analysts' hourly counts, emitted once per closed window.
+ * messages (partitioned by group) are checked against the global stores and the per-member
+ * rate and duplicate windows; the violations of one message form one verdict, written to the
+ * violations topic and repartitioned by tenant+member, where enforcement decides the actions.
+ * Joins of blacklisted members become verdicts too. Enforcement keeps each member's strikes in
+ * a local store shared with the admin-command handler, and publishes mutes and kicks to a
+ * compacted topic that every instance loads into a global store, so message evaluation
+ * (partitioned by group) sees them. The violations topic also feeds a store of each group's
+ * latest violations (queried over HTTP) and the analysts' hourly counts.
+ *
+ * <p>Flood limits count one content across all of a tenant's groups, which the group
+ * partitioning scatters. So a message whose group has a flood limit does not get its verdict
+ * on the group path: its verdict so far (maybe empty) is repartitioned by tenant+content
+ * fingerprint, where the flood detector adds FLOOD violations and only then emits the verdict,
+ * if it holds any violation. Every message thus takes exactly one of the two paths and yields
+ * at most one verdict; messages of groups without flood limits skip the extra hop.
  *
  * <p>Every node, store and internal topic has a constant name below; a test pins
  * {@code describe()} so that a refactoring cannot orphan state by renumbering.
@@ -81,6 +90,18 @@ public final class GroupGuardTopology {
 
   public static final String MESSAGES_SOURCE = "messages-source";
   public static final String MESSAGE_MODERATOR = "message-moderator";
+  public static final String RATE_LIMIT_STORE = "rate-limit-store";
+  public static final String DUPLICATE_LIMIT_STORE = "duplicate-limit-store";
+  public static final String MODERATION_ROUTES = "moderation-";
+  public static final String AWAITING_FLOOD_CHECK = "awaiting-flood-check";
+  public static final String DECIDED_VERDICTS = "decided-verdicts";
+  public static final String VERDICTS_BY_CONTENT = "verdicts-by-content";
+  public static final String FLOOD_DETECTOR = "flood-detector";
+  public static final String FLOOD_LIMIT_STORE = "flood-limit-store";
+  public static final String FLOOD_VERDICT_VIOLATIONS = "flood-verdict-violations";
+  public static final String FLOOD_VIOLATIONS_SINK = "flood-violations-sink";
+  public static final String FLOOD_VERDICTS_BY_MEMBER = "flood-verdicts-by-member";
+  public static final String VERDICTS = "verdicts";
   public static final String VERDICT_VIOLATIONS = "verdict-violations";
   public static final String VIOLATIONS_SINK = "violations-sink";
   public static final String VERDICTS_BY_MEMBER = "verdicts-by-member";
@@ -88,6 +109,7 @@ public final class GroupGuardTopology {
   public static final String ACTIONS_SINK = "actions-sink";
   public static final String ACTIONS_METERED = "actions-metered";
 
+  public static final String VIOLATIONS_SOURCE = "violations-source";
   public static final String RECENT_VIOLATIONS_RECORDER = "recent-violations-recorder";
   public static final String RECENT_VIOLATIONS_STORE = "recent-violations-store";
   /** How many of a group's latest violations the recent-violations store keeps. */
@@ -123,19 +145,21 @@ public final class GroupGuardTopology {
   private final BlacklistValidator blacklistValidator;
   private final TenantRuleSetCache ruleSets;
   private final EnforcementSettings enforcement;
+  private final LimitWindows limitWindows;
   private final GroupGuardMetrics metrics;
   private final Duration violationCountsGrace;
 
-  /** The topology as configured: default limits, and the enforcement and analyst settings of {@code config}. */
+  /** The topology as configured: default limits, and the enforcement, limit and analyst settings of {@code config}. */
   public static GroupGuardTopology fromConfig(GroupGuardConfig config, Topics topics, TenantRuleSetCache ruleSets,
       GroupGuardMetrics metrics) {
     return new GroupGuardTopology(topics, new RuleValidator(RuleLimits.defaults()),
-        new BlacklistValidator(BlacklistLimits.defaults()), ruleSets, EnforcementSettings.from(config), metrics,
+        new BlacklistValidator(BlacklistLimits.defaults()), ruleSets, EnforcementSettings.from(config),
+        new LimitWindows(config.limitsGrace()), metrics,
         Duration.ofMillis(config.getLong(GroupGuardConfig.VIOLATION_COUNTS_GRACE_MS)));
   }
 
   public GroupGuardTopology(Topics topics, RuleValidator ruleValidator, BlacklistValidator blacklistValidator,
-      TenantRuleSetCache ruleSets, EnforcementSettings enforcement, GroupGuardMetrics metrics,
+      TenantRuleSetCache ruleSets, EnforcementSettings enforcement, LimitWindows limitWindows, GroupGuardMetrics metrics,
       Duration violationCountsGrace) {
     this.topics = topics;
     this.ruleValidator = ruleValidator;
@@ -144,6 +168,7 @@ public final class GroupGuardTopology {
     this.enforcement = enforcement;
     this.metrics = metrics;
     this.violationCountsGrace = violationCountsGrace;
+    this.limitWindows = limitWindows;
   }
 
   public Topology build() {
@@ -211,23 +236,50 @@ public final class GroupGuardTopology {
 
   private void addModeration(StreamsBuilder builder) {
     Topic<String, ChatMessage> messages = topics.messages();
-    KStream<String, MessageVerdict> verdicts = builder.stream(messages.name(), messages.consumed(MESSAGES_SOURCE))
-        .process(() -> new MessageModerationProcessor(ruleSets, metrics), Named.as(MESSAGE_MODERATOR))
+    builder.addStateStore(limitWindows.eventStore(RATE_LIMIT_STORE));
+    builder.addStateStore(limitWindows.eventStore(DUPLICATE_LIMIT_STORE));
+    builder.addStateStore(limitWindows.eventStore(FLOOD_LIMIT_STORE));
+    Map<String, KStream<String, ModerationResult>> routes = builder
+        .stream(messages.name(), messages.consumed(MESSAGES_SOURCE).withTimestampExtractor(new SendTimeExtractor()))
+        .process(() -> new MessageModerationProcessor(ruleSets, limitWindows, metrics), Named.as(MESSAGE_MODERATOR),
+            RATE_LIMIT_STORE, DUPLICATE_LIMIT_STORE)
+        .split(Named.as(MODERATION_ROUTES))
+        .branch((key, result) -> result.awaitsFloodCheck(), Branched.as("flood-check"))
+        .defaultBranch(Branched.as("decided"));
+    KStream<String, MessageVerdict> floodChecked = routes.get(MODERATION_ROUTES + "flood-check")
+        .mapValues(ModerationResult::verdict, Named.as(AWAITING_FLOOD_CHECK))
+        .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_CONTENT)
+            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
+        .process(() -> new FloodDetectionProcessor(ruleSets), Named.as(FLOOD_DETECTOR), FLOOD_LIMIT_STORE);
+    KStream<String, MessageVerdict> decided = routes.get(MODERATION_ROUTES + "decided")
+        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS))
         .merge(joinVerdicts(builder), Named.as(VERDICTS_MERGED));
-    KStream<String, Violation> violations = verdicts
-        .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
-            Named.as(VERDICT_VIOLATIONS));
-    violations.to(topics.violations().name(), topics.violations().produced(VIOLATIONS_SINK));
+    // Merged only after both are repartitioned by member: merging earlier would put the flood check in the
+    // group-partitioned tasks, whose stream time (which judges lateness) would then follow other partitions.
     builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()));
-    KStream<String, EnforcementOutput> decisions = verdicts
-        .repartition(Repartitioned.<String, MessageVerdict>as(VERDICTS_BY_MEMBER)
-            .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde())
-            .withNumberOfPartitions(enforcement.memberPartitions()))
+    KStream<String, EnforcementOutput> decisions = publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
+        .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
+            Named.as(VERDICTS))
         .process(() -> new EnforcementProcessor(enforcement.defaults()), Named.as(ENFORCER), MEMBER_STANDING_STORE);
     routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
     // Added after enforcement so that existing sub-topologies (and their task ids) keep their numbers.
-    addRecentViolations(builder, violations);
-    addViolationCounts(violations);
+    addViolationViews(builder);
+  }
+
+  /**
+   * Writes (and meters) the violations of {@code verdicts} and returns the verdicts repartitioned by
+   * tenant+member, with the partition count every input of the enforcer shares.
+   */
+  private KStream<String, MessageVerdict> publish(KStream<String, MessageVerdict> verdicts, String violationsName,
+      String violationsSinkName, String byMemberName) {
+    verdicts
+        .flatMap((memberKey, verdict) -> verdict.getViolations().stream().map(GroupGuardTopology::byGroup).toList(),
+            Named.as(violationsName))
+        .peek((groupKey, violation) -> metrics.violation(violation), Named.as(violationsName + "-metered"))
+        .to(topics.violations().name(), topics.violations().produced(violationsSinkName));
+    return verdicts.repartition(Repartitioned.<String, MessageVerdict>as(byMemberName)
+        .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde())
+        .withNumberOfPartitions(enforcement.memberPartitions()));
   }
 
   /** Joins of blacklisted members, as verdicts keyed by tenant+member. */
@@ -277,7 +329,18 @@ public final class GroupGuardTopology {
             .to(topics.adminResults().name(), topics.adminResults().produced(ADMIN_RESULTS_SINK)), "answers"));
   }
 
-  /** Violations keyed by group, still on the group's partition: no repartition needed. */
+  /**
+   * Views for operators and analysts, read back from the (committed) violations topic so that both
+   * verdict paths feed them without joining their sub-topologies.
+   */
+  private void addViolationViews(StreamsBuilder builder) {
+    Topic<String, Violation> violations = topics.violations();
+    KStream<String, Violation> violationsByGroup = builder.stream(violations.name(), violations.consumed(VIOLATIONS_SOURCE));
+    addRecentViolations(builder, violationsByGroup);
+    addViolationCounts(violationsByGroup);
+  }
+
+  /** Violations keyed by group, on the group's partition of the violations topic: no repartition needed. */
   private void addRecentViolations(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
     builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.recentViolationsSerde()));
     violationsByGroup.process(RecentViolationsRecorder::new, Named.as(RECENT_VIOLATIONS_RECORDER), RECENT_VIOLATIONS_STORE);

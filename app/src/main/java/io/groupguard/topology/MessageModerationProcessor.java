@@ -9,6 +9,9 @@ import io.groupguard.avro.Violation;
 import io.groupguard.enforcement.Standing;
 import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.rules.Finding;
+import io.groupguard.rules.TenantRuleSet;
+import io.groupguard.topology.limits.LimitWindows;
+import io.groupguard.topology.limits.MessageLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,29 +21,37 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Evaluates one chat message against its sender's blacklist status, the sender's mute or kick
- * in the group (by the message's event time), and the tenant's rules that apply to its group, and forwards one verdict, keyed by tenant+member, when anything
- * fired. Clean messages produce no output.
+ * in the group (by the message's event time), the tenant's rules that apply to its group and the
+ * rate and duplicate limits of those rules ({@link MessageLimits}). When no flood limit applies,
+ * it forwards one verdict, keyed by tenant+member, if anything fired; clean messages produce no
+ * output. When a flood limit applies, it forwards the verdict so far, keyed by tenant+content,
+ * to the flood check, which decides.
  */
-final class MessageModerationProcessor implements Processor<String, ChatMessage, String, MessageVerdict> {
+final class MessageModerationProcessor implements Processor<String, ChatMessage, String, ModerationResult> {
 
   private final TenantRuleSetCache ruleSets;
+  private final LimitWindows limitWindows;
   private final GroupGuardMetrics metrics;
-  private ProcessorContext<String, MessageVerdict> context;
+  private ProcessorContext<String, ModerationResult> context;
   private KeyValueStore<String, ModerationRule> rules;
   private KeyValueStore<String, BlacklistEntry> blacklist;
   private KeyValueStore<String, MemberRestriction> restrictions;
+  private MessageLimits limits;
 
-  MessageModerationProcessor(TenantRuleSetCache ruleSets, GroupGuardMetrics metrics) {
+  MessageModerationProcessor(TenantRuleSetCache ruleSets, LimitWindows limitWindows, GroupGuardMetrics metrics) {
     this.ruleSets = ruleSets;
+    this.limitWindows = limitWindows;
     this.metrics = metrics;
   }
 
   @Override
-  public void init(ProcessorContext<String, MessageVerdict> context) {
+  public void init(ProcessorContext<String, ModerationResult> context) {
     this.context = context;
     this.rules = context.getStateStore(GroupGuardTopology.RULES_IN_FORCE_STORE);
     this.blacklist = context.getStateStore(GroupGuardTopology.BLACKLIST_IN_FORCE_STORE);
     this.restrictions = context.getStateStore(GroupGuardTopology.MEMBER_RESTRICTIONS_STORE);
+    this.limits = new MessageLimits(context.getStateStore(GroupGuardTopology.RATE_LIMIT_STORE),
+        context.getStateStore(GroupGuardTopology.DUPLICATE_LIMIT_STORE), limitWindows);
   }
 
   @Override
@@ -59,12 +70,17 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     if (restriction != null && Standing.inForce(restriction, message.getSendTime())) {
       violations.add(ViolationFactory.mutedSender(message, restriction, now));
     }
-    for (Finding finding : ruleSets.rulesOf(message.getTenantId(), rules).evaluate(message)) {
+    TenantRuleSet ruleSet = ruleSets.rulesOf(message.getTenantId(), rules);
+    for (Finding finding : ruleSet.evaluate(message)) {
+      violations.add(ViolationFactory.fromFinding(message, finding, now));
+    }
+    MessageLimits.Outcome limited = limits.check(message,
+        ruleSet.rulesApplyingTo(message.getGroupId(), message.getSenderId()), context.currentStreamTimeMs());
+    for (Finding finding : limited.findings()) {
       violations.add(ViolationFactory.fromFinding(message, finding, now));
     }
     metrics.messageEvaluated(System.nanoTime() - started, message.getSendTime().toEpochMilli(), now);
-    violations.forEach(metrics::violation);
-    if (violations.isEmpty()) {
+    if (violations.isEmpty() && limited.floodKey().isEmpty()) {
       return;
     }
     MessageVerdict verdict = MessageVerdict.newBuilder()
@@ -76,6 +92,11 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
         .setEventTime(message.getSendTime())
         .setViolations(violations)
         .build();
-    context.forward(record.withKey(RecordKeys.member(message.getTenantId(), message.getSenderId())).withValue(verdict));
+    if (limited.floodKey().isPresent()) {
+      context.forward(record.withKey(limited.floodKey().get()).withValue(ModerationResult.awaitingFloodCheck(verdict)));
+    } else {
+      context.forward(record.withKey(RecordKeys.member(message.getTenantId(), message.getSenderId()))
+          .withValue(ModerationResult.decided(verdict)));
+    }
   }
 }

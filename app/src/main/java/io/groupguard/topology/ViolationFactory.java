@@ -4,6 +4,7 @@ import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.MemberEvent;
 import io.groupguard.avro.MemberRestriction;
+import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
@@ -17,8 +18,18 @@ final class ViolationFactory {
   }
 
   static Violation fromFinding(ChatMessage message, Finding finding, long detectedAt) {
+    return fromFinding(base(message, finding.kind(), ruleIdOf(finding), detectedAt), finding);
+  }
+
+  /** A violation of the message a verdict is about, found after the verdict was started (flood check). */
+  static Violation fromFinding(MessageVerdict verdict, Finding finding, long detectedAt) {
+    return fromFinding(base(verdict.getTenantId(), verdict.getGroupId(), verdict.getMessageId(), verdict.getMemberId(),
+        verdict.getEventTime(), finding.kind(), ruleIdOf(finding), detectedAt), finding);
+  }
+
+  private static Violation fromFinding(Violation.Builder base, Finding finding) {
     ModerationRule rule = finding.rule();
-    Violation.Builder violation = base(message, finding.kind(), rule == null ? null : rule.getRuleId(), detectedAt)
+    Violation.Builder violation = base
         .setEvidence(finding.evidence())
         .setMatchedPattern(finding.matchedPattern())
         .setDetail(finding.detail())
@@ -68,17 +79,27 @@ final class ViolationFactory {
         + (entry.getReason() == null ? "" : " (" + entry.getReason() + ")");
   }
 
+  private static String ruleIdOf(Finding finding) {
+    return finding.rule() == null ? null : finding.rule().getRuleId();
+  }
+
   private static Violation.Builder base(ChatMessage message, ViolationKind kind, String ruleId, long detectedAt) {
+    return base(message.getTenantId(), message.getGroupId(), message.getMessageId(), message.getSenderId(),
+        message.getSendTime(), kind, ruleId, detectedAt);
+  }
+
+  private static Violation.Builder base(String tenantId, String groupId, String messageId, String memberId,
+      Instant eventTime, ViolationKind kind, String ruleId, long detectedAt) {
     return Violation.newBuilder()
-        .setViolationId(DeterministicIds.of("vio-", message.getTenantId(), message.getMessageId(), kind.name(), ruleId))
-        .setTenantId(message.getTenantId())
-        .setGroupId(message.getGroupId())
-        .setMessageId(message.getMessageId())
-        .setMemberId(message.getSenderId())
+        .setViolationId(DeterministicIds.of("vio-", tenantId, messageId, kind.name(), ruleId))
+        .setTenantId(tenantId)
+        .setGroupId(groupId)
+        .setMessageId(messageId)
+        .setMemberId(memberId)
         .setKind(kind)
         .setRuleId(ruleId)
         .setShadow(false)
-        .setEventTime(message.getSendTime())
+        .setEventTime(eventTime)
         .setDetectedAt(Instant.ofEpochMilli(detectedAt));
   }
 }

@@ -18,6 +18,7 @@ import io.groupguard.embedded.EmbeddedSchemaRegistry;
 import io.groupguard.ops.GroupGuardMetrics;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
+import io.groupguard.topology.limits.LimitWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
