@@ -54,10 +54,10 @@ final class DemoCommand implements Callable<Integer> {
     quietKafkaLogs();
     out.println("Starting a local KRaft broker and Schema Registry ...");
     try (LocalStack stack = LocalStack.start();
-        GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()))) {
+        GroupGuardApp app = GroupGuardApp.start(stack.config("groupguard-demo", Map.of()));
+        RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
       out.printf("Broker %s, registry %s%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
       Topics topics = app.topics();
-      RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of());
       long now = System.currentTimeMillis();
       publisher.publish(topics.rules(), rules, r -> RecordKeys.rule(r.getTenantId(), r.getRuleId()), r -> now);
       publisher.publish(topics.blacklist(), blacklist, DemoCommand::blacklistKey, e -> now);

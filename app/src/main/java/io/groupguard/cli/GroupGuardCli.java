@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the groupguard jar. */
 @Command(name = "groupguard", mixinStandardHelpOptions = true, version = "GroupGuard 0.1.0",
     description = "Kafka Streams moderation for customer chat groups.",
-    subcommands = {DemoCommand.class, RunCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, LoadGenCommand.class})
 public final class GroupGuardCli {
 
   public static void main(String[] args) {

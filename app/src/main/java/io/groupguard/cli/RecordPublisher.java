@@ -1,45 +1,93 @@
 package io.groupguard.cli;
 
 import io.groupguard.topology.Topic;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Publishes records to a GroupGuard topic with the topic's serdes, idempotently, and waits for the acks. */
-final class RecordPublisher {
+/**
+ * Publishes records to GroupGuard topics with each topic's serdes, idempotently (acks=all),
+ * through one producer. Sends are asynchronous and batched, so millions of records publish
+ * quickly; {@link #flush()} waits for every ack and reports the first failure.
+ */
+public final class RecordPublisher implements AutoCloseable {
 
-  private final Map<String, Object> producerConfig;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private final AtomicLong acknowledged = new AtomicLong();
 
-  RecordPublisher(String bootstrapServers, Map<String, Object> clientOverrides) {
-    this.producerConfig = new java.util.HashMap<>(clientOverrides);
-    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-    producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+  public RecordPublisher(String bootstrapServers, Map<String, Object> clientOverrides) {
+    Map<String, Object> config = new HashMap<>(clientOverrides);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Large batches and compression make bulk loads (millions of blacklist entries) network-cheap.
+    config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Sends one record asynchronously; a failure surfaces at the next {@link #flush()}. */
+  public <V> void send(Topic<String, V> topic, String key, V value, long timestamp) {
+    failIfAnySendFailed();
+    byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+    byte[] valueBytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    producer.send(new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes), (metadata, error) -> {
+      if (error == null) {
+        acknowledged.incrementAndGet();
+      } else {
+        firstFailure.compareAndSet(null, error);
+      }
+    });
   }
 
   /** Sends every value keyed by {@code key}, with the record timestamp from {@code timestamp}, and flushes. */
-  <V> void publish(Topic<String, V> topic, List<V> values, Function<V, String> key, ToLongFunction<V> timestamp) {
-    try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(producerConfig, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-      List<java.util.concurrent.Future<?>> acks = values.stream()
-          .<java.util.concurrent.Future<?>>map(value -> producer.send(
-              new ProducerRecord<>(topic.name(), null, timestamp.applyAsLong(value), key.apply(value), value)))
-          .toList();
-      producer.flush();
-      for (var ack : acks) {
-        ack.get();
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("publishing to " + topic.name() + " failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing to " + topic.name(), e);
+  public <V> void publish(Topic<String, V> topic, List<V> values, Function<V, String> key, ToLongFunction<V> timestamp) {
+    publish(topic, values.iterator(), key, timestamp);
+  }
+
+  /** Like {@link #publish(Topic, List, Function, ToLongFunction)} for values produced on the fly; returns how many. */
+  public <V> long publish(Topic<String, V> topic, Iterator<V> values, Function<V, String> key, ToLongFunction<V> timestamp) {
+    long count = 0;
+    while (values.hasNext()) {
+      V value = values.next();
+      send(topic, key.apply(value), value, timestamp.applyAsLong(value));
+      count++;
     }
+    flush();
+    return count;
+  }
+
+  /** Waits until every record sent so far is acknowledged; throws if any send failed. */
+  public void flush() {
+    producer.flush();
+    failIfAnySendFailed();
+  }
+
+  /** Records acknowledged by the broker so far. */
+  public long acknowledged() {
+    return acknowledged.get();
+  }
+
+  private void failIfAnySendFailed() {
+    Exception failure = firstFailure.get();
+    if (failure != null) {
+      throw new IllegalStateException("publishing failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
   }
 }
