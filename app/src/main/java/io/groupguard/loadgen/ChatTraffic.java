@@ -27,6 +27,8 @@ public final class ChatTraffic {
 
   private static final int RECENT = 64;
   private static final int FLOOD_MEMBERS = 20;
+  /** Chance that a spam message starts a campaign: 20 posts x 0.5% ~ a tenth of all spam. */
+  private static final double FLOOD_START = 0.005;
 
   private final LoadProfile profile;
   private final RuleGenerator rules;
@@ -62,10 +64,19 @@ public final class ChatTraffic {
     return generated;
   }
 
+  /**
+   * Keyword spam (about 60%), foreign links (20%), blacklisted senders (20%), and now and then a
+   * flood campaign whose {@value #FLOOD_MEMBERS} posts make up about a tenth of the spam.
+   */
   private Generated spam(Instant sendTime) {
     int tenant = randomTenant();
-    int spamKind = random.nextInt(10);
-    if (spamKind < 6 && profile.rulesOf(tenant) > 0) {
+    double kind = random.nextDouble();
+    if (kind < FLOOD_START) {
+      floodText = text(random.nextInt(40, 120), "加微信 vx" + random.nextInt(100_000) + " 领红包");
+      floodLeft = FLOOD_MEMBERS;
+      return flood(sendTime);
+    }
+    if (kind < 0.6 && profile.rulesOf(tenant) > 0) {
       int rule = random.nextInt(profile.rulesOf(tenant));
       String keyword = rules.keyword(rule, random.nextInt(profile.keywordsPerRule()));
       int group = rules.groupOfRule(rule, random.nextInt(Math.min(profile.groupsPerRule(), profile.groupsPerTenant())));
@@ -73,19 +84,14 @@ public final class ChatTraffic {
       return new Generated(base(tenant, group, memberId(), sendTime)
           .setText(text(random.nextInt(20, 201), disguised)).build(), Kind.KEYWORD_SPAM);
     }
-    if (spamKind < 8) {
+    if (kind < 0.8 || profile.blacklistOf(tenant) == 0) {
       String link = "http://deal" + random.nextInt(1000) + ".example.net/p/" + random.nextInt(100_000);
       return new Generated(base(tenant, groups.sample(random), memberId(), sendTime).setContentType(ContentType.LINK)
           .setText(text(random.nextInt(20, 120), link)).setLinks(List.of(link)).build(), Kind.LINK_SPAM);
     }
-    if (spamKind < 9 && profile.blacklistOf(tenant) > 0) {
-      String sender = LoadProfile.blacklistedMemberId(random.nextLong(profile.blacklistOf(tenant)));
-      return new Generated(base(tenant, groups.sample(random), sender, sendTime)
-          .setText(text(random.nextInt(20, 201), null)).build(), Kind.BLACKLISTED_SENDER);
-    }
-    floodText = text(random.nextInt(40, 120), "加微信 vx" + random.nextInt(100_000) + " 领红包");
-    floodLeft = FLOOD_MEMBERS;
-    return flood(sendTime);
+    String sender = LoadProfile.blacklistedMemberId(random.nextLong(profile.blacklistOf(tenant)));
+    return new Generated(base(tenant, groups.sample(random), sender, sendTime)
+        .setText(text(random.nextInt(20, 201), null)).build(), Kind.BLACKLISTED_SENDER);
   }
 
   /** One post of the running campaign: same text, a different member and group each time. */
