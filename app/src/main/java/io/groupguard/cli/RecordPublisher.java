@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -23,7 +22,6 @@ public final class RecordPublisher implements AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-  private final AtomicLong acknowledged = new AtomicLong();
 
   public RecordPublisher(String bootstrapServers, Map<String, Object> clientOverrides) {
     Map<String, Object> config = new HashMap<>(clientOverrides);
@@ -43,9 +41,7 @@ public final class RecordPublisher implements AutoCloseable {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
     producer.send(new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes), (metadata, error) -> {
-      if (error == null) {
-        acknowledged.incrementAndGet();
-      } else {
+      if (error != null) {
         firstFailure.compareAndSet(null, error);
       }
     });
@@ -72,11 +68,6 @@ public final class RecordPublisher implements AutoCloseable {
   public void flush() {
     producer.flush();
     failIfAnySendFailed();
-  }
-
-  /** Records acknowledged by the broker so far. */
-  public long acknowledged() {
-    return acknowledged.get();
   }
 
   private void failIfAnySendFailed() {
