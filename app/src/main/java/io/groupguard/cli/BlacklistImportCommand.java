@@ -85,8 +85,7 @@ final class BlacklistImportCommand implements Callable<Integer> {
     long bytes = Files.size(csvFile);
     CliLogging.quietKafka();
     try (ClusterConnection connection = connectionOptions.connect();
-        RecordPublisher<BlacklistEntry> publisher =
-            new RecordPublisher<>(connection.producerSettings(BULK_PRODUCER), connection.topics().blacklist());
+        RecordPublisher publisher = new RecordPublisher(connection.producerSettings(BULK_PRODUCER));
         ProgressBar progress = noProgress ? null : new ProgressBarBuilder().setTaskName("import")
             .setInitialMax(bytes).setUnit("MiB", 1 << 20).showSpeed().build();
         CsvReader csv = new CsvReader(new InputStreamReader(progressOf(RecordFiles.open(csvFile), progress),
@@ -108,7 +107,7 @@ final class BlacklistImportCommand implements Callable<Integer> {
         rowsRead++;
         Parsed parsed = format.parse(row.fields());
         if (parsed.valid()) {
-          publisher.send(parsed.key(), parsed.entry(), now);
+          publisher.send(connection.topics().blacklist(), parsed.key(), parsed.entry(), now);
         } else {
           reject(row, String.join("; ", parsed.problems()), rejects);
         }

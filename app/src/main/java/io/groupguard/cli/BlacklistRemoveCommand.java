@@ -44,9 +44,8 @@ final class BlacklistRemoveCommand implements Callable<Integer> {
     }
     CliLogging.quietKafka();
     try (ClusterConnection connection = connectionOptions.connect();
-        RecordPublisher<BlacklistEntry> publisher =
-            new RecordPublisher<>(connection.producerSettings(Map.of()), connection.topics().blacklist())) {
-      publisher.send(key, null, System.currentTimeMillis());
+        RecordPublisher publisher = new RecordPublisher(connection.producerSettings(Map.of()))) {
+      publisher.send(connection.topics().blacklist(), key, null, System.currentTimeMillis());
       publisher.flush();
     }
     spec.commandLine().getOut().println("removal of " + key + " published; GroupGuard applies it within moments");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "groupguard", mixinStandardHelpOptions = true, version = "GroupGuard 0.1.0",
     description = "Kafka Streams moderation for customer chat groups.",
     subcommands = {DemoCommand.class, RunCommand.class, RulesCommand.class, BlacklistCommand.class, TailCommand.class,
-        PardonCommand.class})
+        PardonCommand.class, LoadGenCommand.class})
 public final class GroupGuardCli {
 
   /** Exit code of a command given an unusable file or configuration (as for picocli's usage errors). */

@@ -1,6 +1,8 @@
 package io.groupguard.cli;
 
 import io.groupguard.topology.Topic;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,39 +10,58 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes records to one GroupGuard topic with the topic's serdes. Sends are asynchronous (the
- * producer batches them and blocks when its buffer is full, so memory stays bounded however many
- * are sent); {@link #flush()} waits for every acknowledgement and reports the first failure.
+ * Publishes records to GroupGuard topics with each topic's serdes, through one idempotent
+ * producer. Sends are asynchronous (the producer batches them and blocks when its buffer is
+ * full, so memory stays bounded however many are sent); {@link #flush()} waits for every
+ * acknowledgement and reports the first failure.
  */
-final class RecordPublisher<V> implements AutoCloseable {
+public final class RecordPublisher implements AutoCloseable {
 
-  private final Topic<String, V> topic;
-  private final KafkaProducer<String, V> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-  /** {@code producerSettings} from {@link ClusterConnection#producerSettings}. */
-  RecordPublisher(Map<String, Object> producerSettings, Topic<String, V> topic) {
-    this.topic = topic;
-    this.producer = new KafkaProducer<>(producerSettings, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  public RecordPublisher(String bootstrapServers, Map<String, Object> clientOverrides) {
+    this(withBootstrap(bootstrapServers, clientOverrides));
   }
 
-  /** Sends every value keyed by {@code key}, with the record timestamp from {@code timestamp}, and waits for the acks. */
-  static <V> void publishAll(Map<String, Object> producerSettings, Topic<String, V> topic, List<V> values,
+  /** {@code producerSettings} as from {@link ClusterConnection#producerSettings}: bootstrap servers and client settings. */
+  public RecordPublisher(Map<String, Object> producerSettings) {
+    Map<String, Object> config = new HashMap<>(producerSettings);
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Large batches and compression make bulk loads (millions of blacklist entries) network-cheap.
+    config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static Map<String, Object> withBootstrap(String bootstrapServers, Map<String, Object> clientOverrides) {
+    Map<String, Object> config = new HashMap<>(clientOverrides);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
+  }
+
+  /** Publishes every value with a publisher of its own and waits for the acknowledgements. */
+  public static <V> void publishAll(Map<String, Object> producerSettings, Topic<String, V> topic, List<V> values,
       Function<V, String> key, ToLongFunction<V> timestamp) {
-    try (RecordPublisher<V> publisher = new RecordPublisher<>(producerSettings, topic)) {
-      values.forEach(value -> publisher.send(key.apply(value), value, timestamp.applyAsLong(value)));
-      publisher.flush();
+    try (RecordPublisher publisher = new RecordPublisher(producerSettings)) {
+      publisher.publish(topic, values, key, timestamp);
     }
   }
 
-  /** Sends asynchronously; a null value is a tombstone. Fails fast when an earlier send failed. */
-  void send(String key, V value, long timestamp) {
-    throwIfFailed();
-    producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, value), (metadata, error) -> {
+  /** Sends one record asynchronously; a null value is a tombstone; a failure surfaces at the next {@link #flush()}. */
+  public <V> void send(Topic<String, V> topic, String key, V value, long timestamp) {
+    failIfAnySendFailed();
+    byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+    byte[] valueBytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    producer.send(new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes), (metadata, error) -> {
       if (error == null) {
         acknowledged.incrementAndGet();
       } else {
@@ -49,21 +70,38 @@ final class RecordPublisher<V> implements AutoCloseable {
     });
   }
 
+  /** Sends every value keyed by {@code key}, with the record timestamp from {@code timestamp}, and flushes. */
+  public <V> void publish(Topic<String, V> topic, List<V> values, Function<V, String> key, ToLongFunction<V> timestamp) {
+    publish(topic, values.iterator(), key, timestamp);
+  }
+
+  /** Like {@link #publish(Topic, List, Function, ToLongFunction)} for values produced on the fly; returns how many. */
+  public <V> long publish(Topic<String, V> topic, Iterator<V> values, Function<V, String> key, ToLongFunction<V> timestamp) {
+    long count = 0;
+    while (values.hasNext()) {
+      V value = values.next();
+      send(topic, key.apply(value), value, timestamp.applyAsLong(value));
+      count++;
+    }
+    flush();
+    return count;
+  }
+
   /** Records the broker acknowledged so far. */
-  long acknowledged() {
+  public long acknowledged() {
     return acknowledged.get();
   }
 
-  /** Waits until every record sent is acknowledged; throws if any failed. */
-  void flush() {
+  /** Waits until every record sent so far is acknowledged; throws if any send failed. */
+  public void flush() {
     producer.flush();
-    throwIfFailed();
+    failIfAnySendFailed();
   }
 
-  private void throwIfFailed() {
+  private void failIfAnySendFailed() {
     Exception failure = firstFailure.get();
     if (failure != null) {
-      throw new IllegalStateException("publishing to " + topic.name() + " failed: " + failure.getMessage(), failure);
+      throw new IllegalStateException("publishing failed: " + failure.getMessage(), failure);
     }
   }
 

@@ -119,16 +119,15 @@ final class RulesApplyCommand implements Callable<Integer> {
     try (TopicReader<ModerationRule> inForce = new TopicReader<>(connection.consumerSettings(), topics.rulesInForce(), false);
         TopicReader<ConfigRejection> rejections =
             new TopicReader<>(connection.consumerSettings(), topics.rejections(), false);
-        RecordPublisher<ModerationRule> publisher =
-            new RecordPublisher<>(connection.producerSettings(Map.of()), topics.rules())) {
+        RecordPublisher publisher = new RecordPublisher(connection.producerSettings(Map.of()))) {
       Instant now = Instant.now();
       for (ModerationRule rule : plan.toPublish()) {
         String key = RecordKeys.rule(rule.getTenantId(), rule.getRuleId());
-        publisher.send(key, ModerationRule.newBuilder(rule).setUpdatedAt(now).build(), now.toEpochMilli());
+        publisher.send(topics.rules(), key, ModerationRule.newBuilder(rule).setUpdatedAt(now).build(), now.toEpochMilli());
         pending.put(key, rule.getVersion());
       }
       for (String key : plan.removed.keySet()) {
-        publisher.send(key, null, now.toEpochMilli());
+        publisher.send(topics.rules(), key, null, now.toEpochMilli());
         pending.put(key, null);
       }
       publisher.flush();

@@ -1,0 +1,388 @@
+package io.groupguard.bench;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groupguard.GroupGuardApp;
+import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.Violation;
+import io.groupguard.cli.RecordPublisher;
+import io.groupguard.config.GroupGuardConfig;
+import io.groupguard.config.StreamsProperties;
+import io.groupguard.embedded.LocalStack;
+import io.groupguard.loadgen.BlacklistGenerator;
+import io.groupguard.loadgen.ChatTraffic;
+import io.groupguard.loadgen.LoadProfile;
+import io.groupguard.loadgen.RatePacer;
+import io.groupguard.loadgen.RuleGenerator;
+import io.groupguard.rules.BlacklistKey;
+import io.groupguard.serde.RestSchemaRegistryClient;
+import io.groupguard.testing.ConsumerGroupProgress;
+import io.groupguard.topology.RecordKeys;
+import io.groupguard.topology.Topic;
+import io.groupguard.topology.Topics;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end benchmark on the embedded broker: GroupGuard's full moderation topology (1,000
+ * rules x 100 keywords over 20,000 groups, 2,000,000 enterprise blacklist entries) against a
+ * pass-through topology with the same serdes and exactly-once settings, consuming the same
+ * pre-loaded messages, in alternating rounds; then decision latency at half the measured peak.
+ *
+ * <p>Throughput = messages / (time from the application RUNNING — global stores restored — until
+ * its consumer group has committed the whole input); under exactly-once an input offset is
+ * committed in the same transaction as the outputs it caused. Latency = the wall-clock time a
+ * {@code read_committed} consumer receives the first violation of a message minus the message's
+ * send time (set by the producer when sending): what a moderation consumer experiences,
+ * commit interval included. Memory: heap in use and VmRSS of this one JVM, which also hosts the
+ * broker, the registry and the load generator.
+ *
+ * <p>Run {@code scripts/bench-e2e.sh [--quick]}; prints a table and writes {@code target/bench-e2e.json}.
+ */
+public final class EndToEndBenchmark {
+
+  private record Settings(boolean quick, int messages, int rounds, int rules, int keywords, int groups, long blacklist,
+      int latencySeconds) {
+
+    static Settings parse(String[] args) {
+      boolean quick = List.of(args).contains("--quick");
+      Settings settings = quick ? new Settings(true, 30_000, 1, 100, 100, 2_000, 100_000, 10)
+          : new Settings(false, 200_000, 3, 1_000, 100, 20_000, 2_000_000, 30);
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--messages")) {
+          settings = new Settings(settings.quick, Integer.parseInt(args[++i]), settings.rounds, settings.rules,
+              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds);
+        } else if (args[i].equals("--rounds")) {
+          settings = new Settings(settings.quick, settings.messages, Integer.parseInt(args[++i]), settings.rules,
+              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds);
+        } else if (!args[i].equals("--quick")) {
+          throw new IllegalArgumentException("unknown argument " + args[i] + "; use --quick, --messages N, --rounds N");
+        }
+      }
+      return settings;
+    }
+  }
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private static final String MESSAGES = "bench.messages";
+
+  private final Settings settings;
+  private final LocalStack stack;
+  private final RestSchemaRegistryClient registry;
+  private final ConsumerGroupProgress progress;
+  private final Map<String, Object> result = new LinkedHashMap<>();
+  private final AtomicLong maxHeapBytes = new AtomicLong();
+  private final AtomicLong maxRssKb = new AtomicLong();
+
+  private EndToEndBenchmark(Settings settings, LocalStack stack) {
+    this.settings = settings;
+    this.stack = stack;
+    this.registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl(), null, Duration.ofSeconds(10));
+    this.progress = new ConsumerGroupProgress(stack.bootstrapServers());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.parse(args);
+    for (String logger : List.of("org.apache.kafka", "kafka", "state.change.logger", "io.groupguard")) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(Level.ERROR);
+    }
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    try (LocalStack stack = LocalStack.start()) {
+      EndToEndBenchmark benchmark = new EndToEndBenchmark(settings, stack);
+      sampler.scheduleAtFixedRate(benchmark::sampleMemory, 0, 500, TimeUnit.MILLISECONDS);
+      benchmark.run();
+    } finally {
+      sampler.shutdownNow();
+    }
+    System.exit(0); // Kafka's non-daemon threads of closed clients must not keep the benchmark alive
+  }
+
+  private void run() throws Exception {
+    LoadProfile profile = new LoadProfile(7, 1, settings.groups, 50_000, settings.rules, settings.keywords, 200,
+        settings.blacklist, 0.2, 0.05, 0.5);
+    result.put("settings", settings);
+    result.put("cores", Runtime.getRuntime().availableProcessors());
+    loadConfiguration(profile);
+    preload(profile);
+
+    List<Double> full = new ArrayList<>();
+    List<Double> pass = new ArrayList<>();
+    for (int round = 1; round <= settings.rounds; round++) {
+      boolean fullFirst = round % 2 == 1;
+      for (int i = 0; i < 2; i++) {
+        if (fullFirst == (i == 0)) {
+          full.add(measureFull(round));
+        } else {
+          pass.add(measurePassThrough(round));
+        }
+      }
+      log("round %d: full %.0f msg/s, pass-through %.0f msg/s", round, full.get(round - 1), pass.get(round - 1));
+    }
+    double fullMedian = median(full);
+    double passMedian = median(pass);
+    result.put("fullMsgPerSec", full);
+    result.put("passThroughMsgPerSec", pass);
+    result.put("fullMedianMsgPerSec", Math.round(fullMedian));
+    result.put("passThroughMedianMsgPerSec", Math.round(passMedian));
+    result.put("ratioFullToPassThrough", round2(fullMedian / passMedian));
+    measureLatency(profile, fullMedian / 2);
+    result.put("maxHeapUsedMb", maxHeapBytes.get() / (1024 * 1024));
+    result.put("maxRssMb", maxRssKb.get() / 1024);
+    printAndWrite();
+  }
+
+  /** Publishes rules and blacklist, and lets one GroupGuard instance validate them into the in-force topics. */
+  private void loadConfiguration(LoadProfile profile) throws Exception {
+    GroupGuardConfig config = stack.config("bench-setup", Map.of(GroupGuardConfig.TOPIC_MESSAGES, "bench.setup.messages",
+        GroupGuardConfig.TOPIC_RULES, "bench.rules", GroupGuardConfig.TOPIC_BLACKLIST, "bench.blacklist"));
+    try (GroupGuardApp app = GroupGuardApp.start(config);
+        RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
+      long start = System.nanoTime();
+      long now = System.currentTimeMillis();
+      publisher.publish(app.topics().rules(), new RuleGenerator(profile).rules(),
+          rule -> RecordKeys.rule(rule.getTenantId(), rule.getRuleId()), rule -> now);
+      publisher.publish(app.topics().blacklist(), new BlacklistGenerator(profile).entries(),
+          entry -> BlacklistKey.of(entry).format(), entry -> now);
+      double publishSeconds = secondsSince(start);
+      log("published %,d rules and %,d blacklist entries in %.1f s", settings.rules, settings.blacklist, publishSeconds);
+      awaitRecords(app.topics().rulesInForce().name(), settings.rules);
+      awaitRecords(app.topics().blacklistInForce().name(), settings.blacklist);
+      double inForceSeconds = secondsSince(start);
+      log("all in force after %.1f s", inForceSeconds);
+      result.put("configPublishSeconds", round2(publishSeconds));
+      result.put("configInForceSeconds", round2(inForceSeconds));
+    }
+  }
+
+  private void preload(LoadProfile profile) {
+    Topics topics = Topics.from(stack.config("bench-preload", Map.of(GroupGuardConfig.TOPIC_MESSAGES, MESSAGES)), registry);
+    stack.broker().createTopics(List.of(topics.messages().newTopic(3, (short) 1)));
+    ChatTraffic traffic = new ChatTraffic(profile);
+    Instant sendTime = Instant.now();
+    long start = System.nanoTime();
+    try (RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
+      for (int i = 0; i < settings.messages; i++) {
+        ChatMessage message = traffic.next(sendTime).message();
+        publisher.send(topics.messages(), RecordKeys.group(message.getTenantId(), message.getGroupId()), message,
+            sendTime.toEpochMilli());
+      }
+      publisher.flush();
+    }
+    log("pre-loaded %,d messages in %.1f s", settings.messages, secondsSince(start));
+  }
+
+  private double measureFull(int round) throws Exception {
+    String appId = "bench-full-" + round;
+    GroupGuardConfig config = stack.config(appId, roundTopics("full", round));
+    long start = System.nanoTime();
+    try (GroupGuardApp app = GroupGuardApp.start(config)) {
+      return measure(app.streams(), appId, start, "full");
+    }
+  }
+
+  private double measurePassThrough(int round) throws Exception {
+    String appId = "bench-pass-" + round;
+    GroupGuardConfig config = stack.config(appId, roundTopics("pass", round));
+    Topics topics = Topics.from(config, registry);
+    String output = "bench.pass-through-" + round;
+    stack.broker().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(output, 3, (short) 1)));
+    long start = System.nanoTime();
+    try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.messages(), output),
+        StreamsProperties.from(config))) {
+      streams.start();
+      return measure(streams, appId, start, "pass-through");
+    }
+  }
+
+  /**
+   * Each round reads the pre-loaded messages and the shared in-force topics, with empty rule and
+   * blacklist input topics (nothing to re-validate) and its own output topics.
+   */
+  private static Map<String, Object> roundTopics(String kind, int round) {
+    String prefix = "bench." + kind + round + ".";
+    Map<String, Object> topics = new HashMap<>();
+    topics.put(GroupGuardConfig.TOPIC_MESSAGES, MESSAGES);
+    for (String key : List.of(GroupGuardConfig.TOPIC_RULES, GroupGuardConfig.TOPIC_BLACKLIST, GroupGuardConfig.TOPIC_VIOLATIONS,
+        GroupGuardConfig.TOPIC_ACTIONS, GroupGuardConfig.TOPIC_REJECTIONS, GroupGuardConfig.TOPIC_DEAD_LETTERS,
+        GroupGuardConfig.TOPIC_MEMBER_EVENTS)) {
+      topics.put(key, prefix + key);
+    }
+    return topics;
+  }
+
+  private double measure(KafkaStreams streams, String appId, long startNanos, String what) throws InterruptedException {
+    await(what + " RUNNING", () -> streams.state() == KafkaStreams.State.RUNNING);
+    long running = System.nanoTime();
+    await(what + " committed all input", () -> progress.committed(appId, MESSAGES) >= settings.messages);
+    double seconds = secondsSince(running);
+    log("%s: started in %.1f s, %,d messages in %.1f s", what, (running - startNanos) / 1e9, settings.messages, seconds);
+    result.putIfAbsent(what + "StartSeconds", round2((running - startNanos) / 1e9));
+    return settings.messages / seconds;
+  }
+
+  /** Produces at {@code rate} while a read_committed consumer times the first violation of each message. */
+  private void measureLatency(LoadProfile profile, double rate) throws Exception {
+    String appId = "bench-latency";
+    Map<String, Object> topicNames = roundTopics("latency", 0);
+    topicNames.put(GroupGuardConfig.TOPIC_MESSAGES, "bench.latency.messages");
+    GroupGuardConfig config = stack.config(appId, topicNames);
+    LatencyRecorder latencies = new LatencyRecorder();
+    try (GroupGuardApp app = GroupGuardApp.start(config);
+        RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of(
+            org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0))) {
+      await("latency app RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
+      AtomicBoolean producing = new AtomicBoolean(true);
+      long warmUpEnd = System.currentTimeMillis() + 3_000;
+      Thread consumer = new Thread(() -> consumeViolations(app.topics().violations(), warmUpEnd, producing, latencies));
+      consumer.start();
+      ChatTraffic traffic = new ChatTraffic(new LoadProfile(8, profile.tenants(), profile.groupsPerTenant(),
+          profile.membersPerTenant(), profile.rules(), profile.keywordsPerRule(), profile.groupsPerRule(),
+          profile.blacklistEntries(), profile.spamShare(), profile.duplicateShare(), profile.chineseShare()));
+      RatePacer pacer = new RatePacer(rate);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds);
+      long sent = 0;
+      while (System.nanoTime() - end < 0) {
+        pacer.awaitNext();
+        long now = System.currentTimeMillis();
+        ChatMessage message = traffic.next(Instant.ofEpochMilli(now)).message();
+        publisher.send(app.topics().messages(), RecordKeys.group(message.getTenantId(), message.getGroupId()), message, now);
+        sent++;
+      }
+      publisher.flush();
+      long total = sent;
+      await("latency app committed all input", () -> progress.committed(appId, "bench.latency.messages") >= total);
+      producing.set(false);
+      consumer.join();
+      log("latency at %.0f msg/s (%,d sent, %,d violating messages timed): p50 %d ms, p99 %d ms", rate, sent,
+          latencies.count(), latencies.percentile(50), latencies.percentile(99));
+      result.put("latencyRateMsgPerSec", Math.round(rate));
+      result.put("latencyMessagesTimed", latencies.count());
+      result.put("latencyP50Ms", latencies.percentile(50));
+      result.put("latencyP99Ms", latencies.percentile(99));
+    }
+  }
+
+  private void consumeViolations(Topic<String, Violation> violations, long warmUpEnd, AtomicBoolean producing,
+      LatencyRecorder latencies) {
+    Set<String> timed = new HashSet<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(violations.name()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (producing.get()) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+          long received = System.currentTimeMillis();
+          Violation violation = violations.valueSerde().deserializer().deserialize(violations.name(), record.value());
+          long sent = violation.getEventTime().toEpochMilli();
+          if (sent >= warmUpEnd && timed.add(violation.getMessageId())) {
+            latencies.record(received - sent);
+          }
+        }
+      }
+    }
+  }
+
+  private void awaitRecords(String topic, long expected) throws InterruptedException {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long[] count = {0};
+      await(expected + " records in " + topic, () -> {
+        count[0] += consumer.poll(Duration.ofMillis(200)).count();
+        return count[0] >= expected;
+      });
+    }
+  }
+
+  private void sampleMemory() {
+    maxHeapBytes.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          maxRssKb.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
+        }
+      }
+    } catch (IOException e) {
+      // not Linux: no RSS figure
+    }
+  }
+
+  private void printAndWrite() throws IOException {
+    System.out.println();
+    System.out.printf("%-44s %s%n", "GroupGuard end-to-end benchmark", settings.quick ? "(quick)" : "");
+    System.out.printf("%-44s %s%n", "workload", "%,d messages, %,d rules x %d keywords, %,d groups, %,d blacklist entries"
+        .formatted(settings.messages, settings.rules, settings.keywords, settings.groups, settings.blacklist));
+    result.forEach((key, value) -> {
+      if (!key.equals("settings")) {
+        System.out.printf("%-44s %s%n", key, value);
+      }
+    });
+    Path out = Path.of("target", "bench-e2e.json");
+    Files.createDirectories(out.getParent());
+    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    System.out.println("written to " + out.toAbsolutePath());
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("timed out after " + TIMEOUT + " waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  private static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf("[%tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+  }
+}
