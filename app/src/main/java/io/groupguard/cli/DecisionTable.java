@@ -29,30 +29,33 @@ final class DecisionTable {
   static void print(PrintWriter out, List<ChatMessage> messages, DecisionCollector decisions) {
     Map<String, ChatMessage> byId = messages.stream()
         .collect(Collectors.toMap(ChatMessage::getMessageId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    Map<String, List<Violation>> violationsByMessage = decisions.violations.stream()
-        .collect(Collectors.groupingBy(v -> String.valueOf(v.getMessageId()), LinkedHashMap::new, Collectors.toList()));
-    Map<String, List<ModerationAction>> actionsByMessage = decisions.actions.stream()
-        .collect(Collectors.groupingBy(a -> String.valueOf(a.getMessageId())));
+    Map<String, List<Violation>> violationsByInput = decisions.violations.stream()
+        .collect(Collectors.groupingBy(v -> inputKey(v.getMessageId(), v.getTenantId(), v.getGroupId(), v.getMemberId()),
+            LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<ModerationAction>> actionsByInput = decisions.actions.stream()
+        .collect(Collectors.groupingBy(a -> inputKey(a.getMessageId(), a.getTenantId(), a.getGroupId(), a.getMemberId())));
 
     out.printf(ROW, "TIME", "TENANT/GROUP", "MEMBER", "MESSAGE", "VIOLATIONS", "ACTIONS");
-    violationsByMessage.entrySet().stream()
+    violationsByInput.entrySet().stream()
         .sorted(Map.Entry.comparingByValue((a, b) -> a.get(0).getEventTime().compareTo(b.get(0).getEventTime())))
         .forEach(entry -> {
           Violation first = entry.getValue().get(0);
           ChatMessage message = byId.get(entry.getKey());
+          String shown = first.getMessageId() == null ? "(joined the group)"
+              : message == null || message.getText() == null ? "" : message.getText().replaceAll("\\s+", " ");
           out.printf(ROW,
               TIME.format(first.getEventTime()),
               clip(first.getTenantId() + "/" + first.getGroupId(), 34),
               clip(first.getMemberId(), 12),
-              clip(message == null || message.getText() == null ? "" : message.getText().replaceAll("\\s+", " "), 34),
+              clip(shown, 34),
               clip(entry.getValue().stream().map(DecisionTable::describe).collect(Collectors.joining(", ")), 40),
-              actionsByMessage.getOrDefault(entry.getKey(), List.of()).stream()
+              actionsByInput.getOrDefault(entry.getKey(), List.of()).stream()
                   .map(DecisionTable::describe).collect(Collectors.joining(", ")));
         });
 
     out.println();
     out.printf("messages replayed:   %d%n", messages.size());
-    out.printf("messages moderated:  %d%n", violationsByMessage.size());
+    out.printf("messages moderated:  %d%n", violationsByInput.keySet().stream().filter(byId::containsKey).count());
     out.printf("violations by kind:  %s%n", count(decisions.violations, v -> v.getKind().name()
         + (v.getShadow() ? "(shadow)" : "")));
     out.printf("actions by type:     %s%n", count(decisions.actions, a -> a.getType().name()));
@@ -61,6 +64,11 @@ final class DecisionTable {
     out.printf("dead letters:        %d%s%n", decisions.deadLetters.size(), decisions.deadLetters.isEmpty() ? ""
         : " " + decisions.deadLetters.stream().map(d -> d.topic() + ": " + d.reason()).toList());
     out.flush();
+  }
+
+  /** Decisions are per input: a message (by id) or a member event (a join, by tenant/group/member). */
+  private static String inputKey(String messageId, String tenantId, String groupId, String memberId) {
+    return messageId != null ? messageId : "join:" + tenantId + "/" + groupId + "/" + memberId;
   }
 
   static void printViolationHeader(PrintWriter out) {

@@ -3,6 +3,7 @@ package io.groupguard.cli;
 import io.groupguard.GroupGuardApp;
 import io.groupguard.avro.BlacklistEntry;
 import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.MemberEvent;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.embedded.LocalStack;
 import io.groupguard.rules.BlacklistKey;
@@ -51,6 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         "demo/blacklist.yaml", "entries", BlacklistEntry.class);
     List<ChatMessage> messages = RecordFiles.readJsonLines(RecordFiles.resource("/demo/messages.jsonl"),
         "demo/messages.jsonl", ChatMessage.class);
+    List<MemberEvent> memberEvents = RecordFiles.readJsonLines(RecordFiles.resource("/demo/member-events.jsonl"),
+        "demo/member-events.jsonl", MemberEvent.class);
 
     PrintWriter out = spec.commandLine().getOut();
     CliLogging.quietKafka();
@@ -72,11 +75,14 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       try (DecisionCollector decisions = new DecisionCollector(connection.consumerSettings(), topics)) {
         awaitInForce(app.streams(), decisions, rules.size() + blacklist.size());
-        out.printf("Replaying %d chat messages ...%n%n", messages.size());
+        out.printf("Replaying %d chat messages and %d member events ...%n%n", messages.size(), memberEvents.size());
         out.flush();
         RecordPublisher.publishAll(producerSettings, topics.messages(), messages,
             m -> RecordKeys.group(m.getTenantId(), m.getGroupId()),
             m -> m.getSendTime().toEpochMilli());
+        RecordPublisher.publishAll(producerSettings, topics.memberEvents(), memberEvents,
+            e -> RecordKeys.group(e.getTenantId(), e.getGroupId()),
+            e -> e.getEventTime().toEpochMilli());
         decisions.drain(Duration.ofSeconds(3), timeout);
         DecisionTable.print(out, messages, decisions);
         if (decisions.violations.isEmpty()) {

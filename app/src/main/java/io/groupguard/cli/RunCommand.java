@@ -21,16 +21,19 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GroupGuardConfig config = connectionOptions.load();
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (GroupGuardApp app = GroupGuardApp.start(config)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "groupguard-shutdown"));
-      // Stop on Ctrl-C / SIGTERM, or when every stream thread has died.
-      while (!stopped.await(1, TimeUnit.SECONDS)) {
-        if (app.streams().state() == KafkaStreams.State.ERROR) {
-          return 1;
-        }
+    GroupGuardApp app = GroupGuardApp.start(config);
+    CountDownLatch closed = new CountDownLatch(1);
+    // On Ctrl-C / SIGTERM the JVM exits when the hooks return: close (commit, flush state) inside the hook.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      closed.countDown();
+    }, "groupguard-shutdown"));
+    // Also stop when every stream thread has died.
+    while (!closed.await(1, TimeUnit.SECONDS)) {
+      if (app.streams().state() == KafkaStreams.State.ERROR) {
+        return 1;
       }
-      return 0;
     }
+    return 0;
   }
 }
