@@ -127,7 +127,7 @@ public final class TenantRuleSet {
     for (int i = 0; i < scoped.length; i++) {
       boolean exempt = rules[scoped[i]].exempts(message.getSenderId());
       if (exempt && applicable == null) {
-        applicable = Arrays.copyOf(scoped, i);
+        applicable = Arrays.copyOf(scoped, scoped.length);
         kept = i;
       } else if (!exempt && applicable != null) {
         applicable[kept++] = scoped[i];
