@@ -52,6 +52,10 @@ final class CompiledRule {
     return !checks.isEmpty();
   }
 
+  boolean hasExemptMembers() {
+    return !exemptMembers.isEmpty();
+  }
+
   boolean exempts(String senderId) {
     return !exemptMembers.isEmpty() && senderId != null && exemptMembers.contains(senderId);
   }

@@ -41,7 +41,9 @@ public final class TenantRuleSet {
 
   private final String tenantId;
   private final CompiledRule[] rules;
+  // Per rule index, read for every keyword occurrence: flat arrays, no walk through rule objects.
   private final boolean[] appliesToAllGroups;
+  private final boolean[] hasExemptMembers;
   private final ScopedRules allGroupRules;
   private final Map<String, ScopedRules> rulesByGroup;
   private final KeywordIndex keywords;
@@ -56,6 +58,10 @@ public final class TenantRuleSet {
     this.appliesToAllGroups = new boolean[rules.length];
     for (int index : allGroupRules.all()) {
       appliesToAllGroups[index] = true;
+    }
+    this.hasExemptMembers = new boolean[rules.length];
+    for (int index = 0; index < rules.length; index++) {
+      hasExemptMembers[index] = rules[index].hasExemptMembers();
     }
   }
 
@@ -134,7 +140,7 @@ public final class TenantRuleSet {
     MessageContent content = new MessageContent(message, keywords.normalizer());
     List<KeywordIndex.Hit> keywordHits = keywordHits(content,
         index -> (appliesToAllGroups[index] || Arrays.binarySearch(own.all(), index) >= 0)
-            && !rules[index].exempts(senderId));
+            && !(hasExemptMembers[index] && rules[index].exempts(senderId)));
     int[] checked = mergeAscending(allGroupRules.checked(), own.checked());
     List<Finding> findings = new ArrayList<>();
     int nextHit = 0;
