@@ -70,35 +70,78 @@ public final class KeywordPattern {
     return chars.length;
   }
 
+  /** Whether a WORD or PREFIX match must start at a word start. */
+  boolean needsWordStart() {
+    return mode == KeywordMatch.WORD || mode == KeywordMatch.PREFIX;
+  }
+
+  /** Whether a WORD or SUFFIX match must end at a word end. */
+  boolean needsWordEnd() {
+    return mode == KeywordMatch.WORD || mode == KeywordMatch.SUFFIX;
+  }
+
+  /**
+   * Whether every char is single (no repeat) and no char has a gap before it: then an occurrence
+   * depends only on the text, the length and the mode, see {@link #plainMatchesAt}.
+   */
+  boolean isPlain() {
+    for (int k = 0; k < chars.length; k++) {
+      if (runLengths[k] != 1 || gapBefore[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether normalized chars [start, start + length()) of {@code text} are an occurrence. */
   public boolean matchesAt(NormalizedText text, int start) {
-    int last = chars.length - 1;
     if (start < 0 || start + chars.length > text.length()) {
       return false;
     }
-    for (int k = 0; k <= last; k++) {
+    for (int k = 0; k < chars.length; k++) {
       if (text.charAt(start + k) != chars[k]) {
         return false;
       }
-      if (k > 0 && text.boundaryBefore(start + k) == NormalizedText.HARD_BOUNDARY && !gapBefore[k]) {
+    }
+    return fitsAt(text, start, chars.length, runLengths, gapBefore, needsWordStart(), needsWordEnd());
+  }
+
+  /**
+   * {@link #matchesAt} of a {@link #isPlain plain} pattern of {@code length} chars whose chars
+   * the caller has already found at {@code start} (an automaton hit), without reading the pattern.
+   */
+  static boolean plainMatchesAt(NormalizedText text, int start, int length, boolean wordStart, boolean wordEnd) {
+    return fitsAt(text, start, length, null, null, wordStart, wordEnd);
+  }
+
+  /**
+   * Repeat counts, gaps and word edges of an occurrence of equal chars at {@code start}; null
+   * {@code runLengths} mean all runs are single, null {@code gapBefore} that the pattern has no gaps.
+   */
+  private static boolean fitsAt(NormalizedText text, int start, int length, byte[] runLengths, boolean[] gapBefore,
+      boolean wordStart, boolean wordEnd) {
+    int last = length - 1;
+    for (int k = 0; k <= last; k++) {
+      if (k > 0 && text.boundaryBefore(start + k) == NormalizedText.HARD_BOUNDARY
+          && (gapBefore == null || !gapBefore[k])) {
         return false;
       }
+      int keywordRun = runOf(runLengths, k);
+      int textRun = text.runLength(start + k);
       boolean edge = k == 0 || k == last;
-      if (!edge && !fits(runLengths[k], text.runLength(start + k))) {
-        return false;
-      }
-      if (edge && text.runLength(start + k) < runLengths[k]) {
+      if (edge ? textRun < keywordRun : !fits(keywordRun, textRun)) {
         return false;
       }
     }
-    boolean startsClean = fits(runLengths[0], text.runLength(start));
-    boolean endsClean = fits(runLengths[last], text.runLength(start + last));
-    boolean needsWordStart = mode == KeywordMatch.WORD || mode == KeywordMatch.PREFIX;
-    boolean needsWordEnd = mode == KeywordMatch.WORD || mode == KeywordMatch.SUFFIX;
-    if (needsWordStart && !(startsClean && text.isWordStart(start))) {
+    if (wordStart && !(fits(runOf(runLengths, 0), text.runLength(start)) && text.isWordStart(start))) {
       return false;
     }
-    return !needsWordEnd || endsClean && text.isWordEnd(start + chars.length);
+    return !wordEnd || fits(runOf(runLengths, last), text.runLength(start + last))
+        && text.isWordEnd(start + length);
+  }
+
+  private static int runOf(byte[] runLengths, int k) {
+    return runLengths == null ? 1 : runLengths[k];
   }
 
   private static boolean fits(int keywordRun, int textRun) {

@@ -47,6 +47,15 @@ final class CompiledRule {
     return rule;
   }
 
+  /** Whether the rule has checks other than keywords (which are matched tenant-wide at once). */
+  boolean hasChecks() {
+    return !checks.isEmpty();
+  }
+
+  boolean hasExemptMembers() {
+    return !exemptMembers.isEmpty();
+  }
+
   boolean exempts(String senderId) {
     return !exemptMembers.isEmpty() && senderId != null && exemptMembers.contains(senderId);
   }
@@ -56,9 +65,6 @@ final class CompiledRule {
    * give one REGEX finding).
    */
   void check(MessageContent content, List<Finding> findings) {
-    if (checks.isEmpty()) {
-      return;
-    }
     int firstOfRule = findings.size();
     for (StatelessCheck check : checks) {
       Finding finding = check.check(content);

@@ -25,20 +25,51 @@ import java.util.function.IntPredicate;
 public final class TenantRuleSet {
 
   private static final int[] NO_RULES = new int[0];
+  private static final ScopedRules NO_SCOPED_RULES = new ScopedRules(NO_RULES, NO_RULES, NO_RULES);
+
+  /**
+   * Rule indexes of one scope (all groups, or one group's own rules), ascending; the subset with
+   * non-keyword checks (a message visits only those and the rules its keywords hit); and the
+   * subset with rate, duplicate or flood limits (the only ones the stateful checks need).
+   */
+  private record ScopedRules(int[] all, int[] checked, int[] limited) {
+
+    static ScopedRules of(List<Integer> indexes, CompiledRule[] rules) {
+      int[] all = indexes.stream().mapToInt(Integer::intValue).toArray();
+      return new ScopedRules(all,
+          Arrays.stream(all).filter(index -> rules[index].hasChecks()).toArray(),
+          Arrays.stream(all).filter(index -> hasLimit(rules[index].rule())).toArray());
+    }
+
+    private static boolean hasLimit(ModerationRule rule) {
+      return rule.getRateLimit() != null || rule.getDuplicateLimit() != null || rule.getFloodLimit() != null;
+    }
+  }
 
   private final String tenantId;
   private final CompiledRule[] rules;
-  private final int[] allGroupRules;
-  private final Map<String, int[]> rulesByGroup;
+  // Per rule index, read for every keyword occurrence: flat arrays, no walk through rule objects.
+  private final boolean[] appliesToAllGroups;
+  private final boolean[] hasExemptMembers;
+  private final ScopedRules allGroupRules;
+  private final Map<String, ScopedRules> rulesByGroup;
   private final KeywordIndex keywords;
 
-  private TenantRuleSet(String tenantId, CompiledRule[] rules, int[] allGroupRules, Map<String, int[]> rulesByGroup,
-      KeywordIndex keywords) {
+  private TenantRuleSet(String tenantId, CompiledRule[] rules, ScopedRules allGroupRules,
+      Map<String, ScopedRules> rulesByGroup, KeywordIndex keywords) {
     this.tenantId = tenantId;
     this.rules = rules;
     this.allGroupRules = allGroupRules;
     this.rulesByGroup = rulesByGroup;
     this.keywords = keywords;
+    this.appliesToAllGroups = new boolean[rules.length];
+    for (int index : allGroupRules.all()) {
+      appliesToAllGroups[index] = true;
+    }
+    this.hasExemptMembers = new boolean[rules.length];
+    for (int index = 0; index < rules.length; index++) {
+      hasExemptMembers[index] = rules[index].hasExemptMembers();
+    }
   }
 
   /** Compiles {@code rules}, which are already validated; disabled rules are dropped. */
@@ -71,9 +102,10 @@ public final class TenantRuleSet {
         keywordIndex.addAllowWord(index, allowWord);
       }
     }
-    Map<String, int[]> rulesByGroup = new HashMap<>(byGroup.size() * 2);
-    byGroup.forEach((groupId, indexes) -> rulesByGroup.put(groupId, toArray(indexes)));
-    return new TenantRuleSet(tenantId, compiled.toArray(new CompiledRule[0]), toArray(allGroups), rulesByGroup,
+    CompiledRule[] compiledRules = compiled.toArray(new CompiledRule[0]);
+    Map<String, ScopedRules> rulesByGroup = new HashMap<>(byGroup.size() * 2);
+    byGroup.forEach((groupId, indexes) -> rulesByGroup.put(groupId, ScopedRules.of(indexes, compiledRules)));
+    return new TenantRuleSet(tenantId, compiledRules, ScopedRules.of(allGroups, compiledRules), rulesByGroup,
         keywordIndex.build());
   }
 
@@ -88,10 +120,28 @@ public final class TenantRuleSet {
 
   /** Enabled rules whose scope covers {@code groupId}, in the order they were given. */
   public List<ModerationRule> rulesFor(String groupId) {
-    int[] scoped = rulesInScope(groupId);
+    int[] scoped = mergeAscending(allGroupRules.all(), ownRules(groupId).all());
     List<ModerationRule> result = new ArrayList<>(scoped.length);
     for (int index : scoped) {
       result.add(rules[index].rule());
+    }
+    return result;
+  }
+
+  /**
+   * Enabled rules with a rate, duplicate or flood limit whose scope covers {@code groupId} and that
+   * do not exempt {@code senderId}, in the order given: what the stateful limit checks count.
+   */
+  public List<ModerationRule> limitedRulesApplyingTo(String groupId, String senderId) {
+    int[] limited = mergeAscending(allGroupRules.limited(), ownRules(groupId).limited());
+    if (limited.length == 0) {
+      return List.of();
+    }
+    List<ModerationRule> result = new ArrayList<>(limited.length);
+    for (int index : limited) {
+      if (!rules[index].exempts(senderId)) {
+        result.add(rules[index].rule());
+      }
     }
     return result;
   }
@@ -101,76 +151,68 @@ public final class TenantRuleSet {
    * exempt members do not include the sender: per rule at most one finding per kind, in the order
    * KEYWORD, REGEX, LINK, MINI_PROGRAM, SENDER_RESTRICTION; rules in the order they were given.
    * Never throws on malformed content (null text, lone surrogates, megabytes of text).
+   *
+   * <p>The work grows with the rules that can fire, not with the rules in scope: the text is
+   * scanned once for the keywords of all rules, then only the rules with a keyword hit or a
+   * non-keyword check are visited, in rule order.
    */
   public List<Finding> evaluate(ChatMessage message) {
-    int[] applicable = applicableRules(message);
-    if (applicable.length == 0) {
+    ScopedRules own = ownRules(message.getGroupId());
+    if (own.all().length == 0 && allGroupRules.all().length == 0) {
       return List.of();
     }
+    String senderId = message.getSenderId();
     MessageContent content = new MessageContent(message, keywords.normalizer());
-    List<KeywordIndex.Hit> keywordHits = keywordHits(content, applicable);
+    List<KeywordIndex.Hit> keywordHits = keywordHits(content,
+        index -> (appliesToAllGroups[index] || Arrays.binarySearch(own.all(), index) >= 0)
+            && !(hasExemptMembers[index] && rules[index].exempts(senderId)));
+    int[] checked = mergeAscending(allGroupRules.checked(), own.checked());
     List<Finding> findings = new ArrayList<>();
     int nextHit = 0;
-    for (int index : applicable) {
-      if (nextHit < keywordHits.size() && keywordHits.get(nextHit).owner() == index) {
+    int nextChecked = 0;
+    while (nextHit < keywordHits.size() || nextChecked < checked.length) {
+      int hitRule = nextHit < keywordHits.size() ? keywordHits.get(nextHit).owner() : Integer.MAX_VALUE;
+      int checkedRule = nextChecked < checked.length ? checked[nextChecked] : Integer.MAX_VALUE;
+      int index = Math.min(hitRule, checkedRule);
+      if (hitRule == index) {
         findings.add(keywordFinding(rules[index].rule(), keywordHits.get(nextHit++), content.normalized()));
       }
-      rules[index].check(content, findings);
+      if (checkedRule == index) {
+        nextChecked++;
+        if (!rules[index].exempts(senderId)) {
+          rules[index].check(content, findings);
+        }
+      }
     }
     return findings;
   }
 
-  /** Enabled rules whose scope covers {@code groupId} and that do not exempt {@code senderId}, in the order given. */
-  public List<ModerationRule> rulesApplyingTo(String groupId, String senderId) {
-    int[] applicable = applicableRules(groupId, senderId);
-    List<ModerationRule> result = new ArrayList<>(applicable.length);
-    for (int index : applicable) {
-      result.add(rules[index].rule());
-    }
-    return result;
+  /** The rules of {@code groupId} that do not apply to all groups. */
+  private ScopedRules ownRules(String groupId) {
+    return groupId == null ? NO_SCOPED_RULES : rulesByGroup.getOrDefault(groupId, NO_SCOPED_RULES);
   }
 
-  private int[] applicableRules(ChatMessage message) {
-    return applicableRules(message.getGroupId(), message.getSenderId());
-  }
-
-  private int[] applicableRules(String groupId, String senderId) {
-    int[] scoped = rulesInScope(groupId);
-    int kept = 0;
-    int[] applicable = new int[scoped.length];
-    for (int index : scoped) {
-      if (!rules[index].exempts(senderId)) {
-        applicable[kept++] = index;
-      }
+  /** The union of two ascending arrays of distinct rule indexes; may return one of them (read-only). */
+  private static int[] mergeAscending(int[] first, int[] second) {
+    if (first.length == 0 || second.length == 0) {
+      return first.length == 0 ? second : first;
     }
-    return applicable == null ? scoped : Arrays.copyOf(applicable, kept);
-  }
-
-  /** Rule indexes in scope, ascending: the all-groups rules merged with the group's own. Read-only. */
-  private int[] rulesInScope(String groupId) {
-    int[] ofGroup = groupId == null ? NO_RULES : rulesByGroup.getOrDefault(groupId, NO_RULES);
-    if (ofGroup.length == 0 || allGroupRules.length == 0) {
-      return ofGroup.length == 0 ? allGroupRules : ofGroup;
-    }
-    int[] merged = new int[ofGroup.length + allGroupRules.length];
+    int[] merged = new int[first.length + second.length];
     int a = 0;
     int b = 0;
     int m = 0;
-    while (a < allGroupRules.length || b < ofGroup.length) {
-      boolean takeAll = b == ofGroup.length || a < allGroupRules.length && allGroupRules[a] < ofGroup[b];
-      merged[m++] = takeAll ? allGroupRules[a++] : ofGroup[b++];
+    while (a < first.length || b < second.length) {
+      boolean takeFirst = b == second.length || a < first.length && first[a] < second[b];
+      merged[m++] = takeFirst ? first[a++] : second[b++];
     }
     return merged;
   }
 
   /** First keyword hit of each applicable rule, ordered by rule index; the text is scanned once for all rules. */
-  private List<KeywordIndex.Hit> keywordHits(MessageContent content, int[] applicable) {
+  private List<KeywordIndex.Hit> keywordHits(MessageContent content, IntPredicate applies) {
     if (keywords.isEmpty() || content.text().isEmpty()) {
       return List.of();
     }
-    IntPredicate applies = applicable.length == rules.length
-        ? owner -> true
-        : owner -> Arrays.binarySearch(applicable, owner) >= 0;
     List<KeywordIndex.Hit> hits = new ArrayList<>(keywords.firstHits(content.normalized(), applies));
     hits.sort(Comparator.comparingInt(KeywordIndex.Hit::owner));
     return hits;
@@ -182,9 +224,5 @@ public final class TenantRuleSet {
     String evidence = text.original().substring(spanStart, spanEnd);
     return new Finding(ViolationKind.KEYWORD, rule, evidence, hit.keyword().source(), spanStart, spanEnd,
         "keyword '" + hit.keyword().source() + "' (" + hit.keyword().mode() + ") matched '" + evidence + "'");
-  }
-
-  private static int[] toArray(List<Integer> indexes) {
-    return indexes.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -43,7 +43,7 @@ final class FloodDetectionProcessor implements Processor<String, MessageVerdict,
       throw new InvalidInputException("verdict awaiting the flood check has no value (key " + record.key() + ")");
     }
     List<ModerationRule> applying = ruleSets.rulesOf(verdict.getTenantId(), rules)
-        .rulesApplyingTo(verdict.getGroupId(), verdict.getMemberId());
+        .limitedRulesApplyingTo(verdict.getGroupId(), verdict.getMemberId());
     List<Finding> findings = floods.check(verdict.getTenantId(), FloodDetector.fingerprintOf(record.key()),
         verdict.getMemberId(), verdict.getEventTime().toEpochMilli(), applying);
     if (verdict.getViolations().isEmpty() && findings.isEmpty()) {

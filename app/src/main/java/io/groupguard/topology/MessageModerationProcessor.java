@@ -75,7 +75,7 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
       violations.add(ViolationFactory.fromFinding(message, finding, now));
     }
     MessageLimits.Outcome limited = limits.check(message,
-        ruleSet.rulesApplyingTo(message.getGroupId(), message.getSenderId()), context.currentStreamTimeMs());
+        ruleSet.limitedRulesApplyingTo(message.getGroupId(), message.getSenderId()), context.currentStreamTimeMs());
     for (Finding finding : limited.findings()) {
       violations.add(ViolationFactory.fromFinding(message, finding, now));
     }

@@ -10,12 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints medians from a JMH JSON result file and GroupGuard's ratios against each baseline. */
+/**
+ * Prints medians from a JMH JSON result file, then for GroupGuard's matcher core and full rule
+ * set evaluation the ratio to each baseline against the issue's target, PASS or FAIL.
+ */
 public final class BenchSummary {
 
-  private static final String GROUPGUARD_RULE_SET = "groupGuardRuleSet";
-  private static final String GROUPGUARD_CORE = "groupGuardMatcherCore";
-  private static final String[] BASELINES = {"sensitiveWordAllConversions", "ahoCorasickRaw"};
+  private record Target(String baseline, double minimumRatio) {
+  }
+
+  private static final Map<String, String> GROUPGUARD_PATHS = Map.of(
+      "groupGuardMatcherCore", "core (normalize + keyword matching)",
+      "groupGuardRuleSet", "full (TenantRuleSet.evaluate)");
+  private static final List<Target> TARGETS = List.of(
+      new Target("sensitiveWordAllConversions", 8.0), new Target("ahoCorasickRaw", 1.5));
 
   private BenchSummary() {
   }
@@ -40,19 +48,20 @@ public final class BenchSummary {
     System.out.println();
     System.out.printf("%-30s %14s  %s%n", "benchmark", "median", "unit");
     medians.forEach((name, median) -> System.out.printf("%-30s %,14.0f  %s%n", name, median, units.get(name)));
-    for (String groupGuard : new String[] {GROUPGUARD_RULE_SET, GROUPGUARD_CORE}) {
-      Double ours = medians.get(groupGuard);
+    System.out.println();
+    for (String path : List.of("groupGuardMatcherCore", "groupGuardRuleSet")) {
+      Double ours = medians.get(path);
       if (ours == null) {
         continue;
       }
-      StringBuilder line = new StringBuilder("SUMMARY " + groupGuard);
-      for (String baseline : BASELINES) {
-        Double theirs = medians.get(baseline);
+      for (Target target : TARGETS) {
+        Double theirs = medians.get(target.baseline());
         if (theirs != null) {
-          line.append(String.format("  %.1fx %s", ours / theirs, baseline));
+          double ratio = ours / theirs;
+          System.out.printf("SUMMARY %-38s %5.1fx %-28s target >= %.1fx  %s%n", GROUPGUARD_PATHS.get(path), ratio,
+              target.baseline(), target.minimumRatio(), ratio >= target.minimumRatio() ? "PASS" : "FAIL");
         }
       }
-      System.out.println(line);
     }
   }
 }

@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx3g"})
 @Threads(1)
 @State(Scope.Thread)
 public class MatchingBenchmark {

@@ -55,6 +55,43 @@ class AhoCorasickTest {
     assertThat(occurrences(automaton, patterns, text)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  @Test
+  void agreesWithNaiveSearchOnRandomInputWithSparseRootAndExtremeChars() {
+    Random random = new Random(11);
+    char[] alphabet = {'\u0000', 'a', 'b', '\uFFFF'};
+    List<String> patterns = new ArrayList<>();
+    AhoCorasick.Builder builder = AhoCorasick.builder();
+    for (int i = 0; i < 60; i++) {
+      String pattern = randomString(random, 1 + random.nextInt(5), alphabet);
+      if (!patterns.contains(pattern)) {
+        patterns.add(pattern);
+        builder.add(pattern.toCharArray());
+      }
+    }
+    AhoCorasick automaton = builder.build();
+    String text = randomString(random, 2_000, alphabet);
+    assertThat(occurrences(automaton, patterns, text))
+        .containsExactlyInAnyOrderElementsOf(naiveOccurrences(patterns, text));
+  }
+
+  private static List<String> naiveOccurrences(List<String> patterns, String text) {
+    List<String> expected = new ArrayList<>();
+    for (int id = 0; id < patterns.size(); id++) {
+      for (int at = text.indexOf(patterns.get(id)); at >= 0; at = text.indexOf(patterns.get(id), at + 1)) {
+        expected.add(id + "@" + (at + patterns.get(id).length()));
+      }
+    }
+    return expected;
+  }
+
+  private static String randomString(Random random, int length, char[] alphabet) {
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return s.toString();
+  }
+
   private static String randomString(Random random, int length, int alphabet) {
     StringBuilder s = new StringBuilder(length);
     for (int i = 0; i < length; i++) {

@@ -101,6 +101,18 @@ class TenantRuleSetTest {
   }
 
   @Test
+  void exemptionFromOneRuleKeepsTheOthersInForce() {
+    List<ModerationRule> rules = List.of(
+        rule("r1").setKeywords(keywords("spam")).build(),
+        rule("r2").setKeywords(keywords("spam")).setExemptMembers(List.of("member-1")).build(),
+        rule("r3").setKeywords(keywords("spam")).build(),
+        rule("r4").setRegexes(List.of("sp.m")).build());
+    assertThat(TenantRuleSet.compile(TENANT, rules).evaluate(message("spam").build()))
+        .extracting(f -> f.rule().getRuleId() + ":" + f.kind())
+        .containsExactly("r1:KEYWORD", "r3:KEYWORD", "r4:REGEX");
+  }
+
+  @Test
   void shadowRulesStillProduceFindings() {
     assertThat(evaluate(rule("r1").setKeywords(keywords("spam")).setShadow(true).build(), "spam")).hasSize(1);
   }
