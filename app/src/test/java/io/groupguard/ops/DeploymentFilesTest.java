@@ -57,8 +57,6 @@ class DeploymentFilesTest {
    * branches (HTTP endpoint, interactive-query address, RocksDB memory bound). Remove each once
    * GroupGuardConfig defines it.
    */
-  private static final Set<String> KEYS_BEING_ADDED = Set.of("http.port", "application.server", "rocksdb.total.memory.bytes");
-
   private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)");
 
   @Test
@@ -288,7 +286,7 @@ class DeploymentFilesTest {
       return StreamsConfig.configDef().names().contains(clientKey) || ConsumerConfig.configNames().contains(clientKey)
           || ProducerConfig.configNames().contains(clientKey) || AdminClientConfig.configNames().contains(clientKey);
     }
-    return GroupGuardConfig.DEFINITION.names().contains(key) || KEYS_BEING_ADDED.contains(key);
+    return GroupGuardConfig.DEFINITION.names().contains(key);
   }
 
   private static Map<String, String> composeEnvironment(String service) {
