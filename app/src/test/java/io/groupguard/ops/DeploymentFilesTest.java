@@ -239,9 +239,10 @@ class DeploymentFilesTest {
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
 
     Map<String, String> env = statefulSetEnvironment();
-    assertThat(env.get("GROUPGUARD_APPLICATION_SERVER"))
-        .contains("." + service.at("/metadata/name").asText() + ".")
-        .endsWith(":" + env.get("GROUPGUARD_HTTP_PORT"));
+    // The advertised host must be the pod's name under the headless service, so peers can route queries.
+    assertThat(env.get("GROUPGUARD_HTTP_ADVERTISED_HOST"))
+        .startsWith("$(POD_NAME).")
+        .contains("." + service.at("/metadata/name").asText() + ".");
     List<String> defined = new ArrayList<>();
     container.path("env").forEach(variable -> {
       Matcher references = ENV_REFERENCE.matcher(variable.path("value").asText());
