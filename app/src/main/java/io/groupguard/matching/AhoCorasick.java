@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A char-array Aho-Corasick automaton: nodes are ints; the goto function is one open-addressing
- * hash table of child nodes, checked against each child's parent and label arrays (one or two
- * probes, no branchy search through wide Chinese fan-outs); the root has a dense 64K table when it
- * has many edges; outputs are chained by dictionary-suffix links so a node stores one pattern id.
- * Immutable and thread-safe once built.
+ * A char-array Aho-Corasick automaton laid out for few cache misses per text char. Nodes are
+ * numbered breadth-first, so the children of a node are consecutive ids with ascending labels.
+ * What a step reads about a node (first child, child count, failure link, first output) sits in
+ * one 16-byte record; a narrow node's child labels are one short contiguous {@code char} run,
+ * searched linearly; a wide node's children are found in one open-addressing table whose slots
+ * hold key and child offset together (one probe is one memory access); the root has a dense 64K
+ * table when it has many edges. Outputs are chained by dictionary-suffix links so a node stores
+ * one pattern id. Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
 
@@ -20,67 +23,81 @@ public final class AhoCorasick {
   }
 
   private static final int DENSE_ROOT_MIN_EDGES = 64;
+  /** Up to this many children a linear scan of the labels beats hashing. */
+  private static final int MAX_LINEAR_CHILDREN = 8;
 
-  private final int[] parentOf;
+  // Node record, RECORD ints per node.
+  private static final int RECORD = 4;
+  private static final int FIRST_CHILD = 0;
+  private static final int CHILD_COUNT = 1;
+  private static final int FAILURE = 2;
+  private static final int FIRST_OUTPUT = 3; // the node itself or the nearest failure-chain node with a pattern, or -1
+
+  private final int[] records;
   private final char[] labelOf;
-  private final int[] childSlots; // child node by hash of (parent, label); 0 = empty (root is nobody's child)
-  private final int slotMask;
+  private final long[] wideSlots; // (parent + 1) << 32 | label << 16 | child offset; 0 = empty
+  private final int wideMask;
   private final int[] rootTable; // null when the root is sparse
-  private final int[] failure;
   private final int[] patternAt; // pattern ending at node, or -1
   private final int[] outputLink; // nearest node on the failure chain with a pattern, or -1
   private final int[] patternLengths;
 
-  private AhoCorasick(int[] parentOf, char[] labelOf, int[] edgeOffsets, int[] edgeTargets, int[] patternAt,
-      int[] patternLengths) {
-    this.parentOf = parentOf;
+  /** {@code firstChild}/{@code childCount} describe a breadth-first numbering (children consecutive, labels ascending). */
+  private AhoCorasick(char[] labelOf, int[] firstChild, int[] childCount, int[] patternAt, int[] patternLengths) {
+    int nodes = patternAt.length;
     this.labelOf = labelOf;
     this.patternAt = patternAt;
     this.patternLengths = patternLengths;
-    int nodes = patternAt.length;
-    int slots = Integer.highestOneBit(Math.max(nodes, 2) * 2 - 1) * 2;
-    this.childSlots = new int[slots];
-    this.slotMask = slots - 1;
-    for (int node = 1; node < nodes; node++) {
-      int slot = slotOf(parentOf[node], labelOf[node]);
-      while (childSlots[slot] != 0) {
-        slot = (slot + 1) & slotMask;
+    this.records = new int[nodes * RECORD];
+    int wideChildren = 0;
+    for (int node = 0; node < nodes; node++) {
+      records[node * RECORD + FIRST_CHILD] = firstChild[node];
+      records[node * RECORD + CHILD_COUNT] = childCount[node];
+      if (childCount[node] > MAX_LINEAR_CHILDREN) {
+        wideChildren += childCount[node];
       }
-      childSlots[slot] = node;
     }
-    int rootEdges = edgeOffsets[1] - edgeOffsets[0];
-    if (rootEdges >= DENSE_ROOT_MIN_EDGES) {
+    int slots = Integer.highestOneBit(Math.max(wideChildren, 1) * 2 - 1) * 2;
+    this.wideSlots = new long[slots];
+    this.wideMask = slots - 1;
+    for (int node = 0; node < nodes; node++) {
+      if (childCount[node] > MAX_LINEAR_CHILDREN) {
+        for (int offset = 0; offset < childCount[node]; offset++) {
+          char label = labelOf[firstChild[node] + offset];
+          int slot = slotOf(node, label);
+          while (wideSlots[slot] != 0) {
+            slot = (slot + 1) & wideMask;
+          }
+          wideSlots[slot] = keyOf(node, label) | offset;
+        }
+      }
+    }
+    if (childCount[0] >= DENSE_ROOT_MIN_EDGES) {
       rootTable = new int[Character.MAX_VALUE + 1];
-      for (int e = edgeOffsets[0]; e < edgeOffsets[1]; e++) {
-        rootTable[labelOf[edgeTargets[e]]] = edgeTargets[e];
+      for (int child = firstChild[0]; child < firstChild[0] + childCount[0]; child++) {
+        rootTable[labelOf[child]] = child;
       }
     } else {
       rootTable = null;
     }
-    failure = new int[nodes];
     outputLink = new int[nodes];
-    linkBreadthFirst(edgeOffsets, edgeTargets);
+    linkBreadthFirst();
   }
 
-  private void linkBreadthFirst(int[] edgeOffsets, int[] edgeTargets) {
-    int[] queue = new int[patternAt.length];
-    int head = 0;
-    int tail = 0;
+  /** Breadth-first ids: a node's failure target is shallower, so it is linked before the node. */
+  private void linkBreadthFirst() {
     outputLink[0] = -1;
-    for (int e = edgeOffsets[0]; e < edgeOffsets[1]; e++) {
-      int child = edgeTargets[e];
-      failure[child] = 0;
-      outputLink[child] = -1;
-      queue[tail++] = child;
-    }
-    while (head < tail) {
-      int node = queue[head++];
-      for (int e = edgeOffsets[node]; e < edgeOffsets[node + 1]; e++) {
-        int child = edgeTargets[e];
-        int fallback = step(failure[node], labelOf[child]);
-        failure[child] = fallback;
-        outputLink[child] = patternAt[fallback] >= 0 ? fallback : outputLink[fallback];
-        queue[tail++] = child;
+    records[FAILURE] = 0;
+    records[FIRST_OUTPUT] = -1;
+    for (int node = 0; node < patternAt.length; node++) {
+      int first = records[node * RECORD + FIRST_CHILD];
+      int end = first + records[node * RECORD + CHILD_COUNT];
+      for (int child = first; child < end; child++) {
+        int fallback = node == 0 ? 0 : step(records[node * RECORD + FAILURE], labelOf[child]);
+        int link = patternAt[fallback] >= 0 ? fallback : outputLink[fallback];
+        records[child * RECORD + FAILURE] = fallback;
+        outputLink[child] = link;
+        records[child * RECORD + FIRST_OUTPUT] = patternAt[child] >= 0 ? child : link;
       }
     }
   }
@@ -116,7 +133,7 @@ public final class AhoCorasick {
     int state = 0;
     for (int i = 0; i < length; i++) {
       state = step(state, text[i]);
-      int node = patternAt[state] >= 0 ? state : outputLink[state];
+      int node = records[state * RECORD + FIRST_OUTPUT];
       while (node >= 0) {
         if (count == found.length) {
           found = Arrays.copyOf(found, count * 2);
@@ -139,34 +156,49 @@ public final class AhoCorasick {
   private int step(int state, char c) {
     int node = state;
     while (node != 0) {
-      int target = edge(node, c);
+      int target = child(node, c);
       if (target >= 0) {
         return target;
       }
-      node = failure[node];
+      node = records[node * RECORD + FAILURE];
     }
     if (rootTable != null) {
       return rootTable[c];
     }
-    int target = edge(0, c);
-    return Math.max(target, 0);
+    return Math.max(child(0, c), 0);
   }
 
-  private int edge(int node, char c) {
-    int slot = slotOf(node, c);
-    int child;
-    while ((child = childSlots[slot]) != 0) {
-      if (parentOf[child] == node && labelOf[child] == c) {
-        return child;
+  /** The child of {@code node} labelled {@code c}, or -1. */
+  private int child(int node, char c) {
+    int first = records[node * RECORD + FIRST_CHILD];
+    int count = records[node * RECORD + CHILD_COUNT];
+    if (count <= MAX_LINEAR_CHILDREN) {
+      for (int child = first; child < first + count; child++) {
+        if (labelOf[child] == c) {
+          return child;
+        }
       }
-      slot = (slot + 1) & slotMask;
+      return -1;
+    }
+    long key = keyOf(node, c);
+    int slot = slotOf(node, c);
+    long entry;
+    while ((entry = wideSlots[slot]) != 0) {
+      if ((entry & ~0xFFFFL) == key) {
+        return first + (int) (entry & 0xFFFF);
+      }
+      slot = (slot + 1) & wideMask;
     }
     return -1;
   }
 
+  private static long keyOf(int node, char c) {
+    return (long) (node + 1) << 32 | (long) c << 16;
+  }
+
   private int slotOf(int node, char c) {
     int hash = node * 0x9E3779B1 + c * 0x85EBCA6B;
-    return (hash ^ (hash >>> 15)) & slotMask;
+    return (hash ^ (hash >>> 15)) & wideMask;
   }
 
   public static Builder builder() {
@@ -199,8 +231,7 @@ public final class AhoCorasick {
 
     /**
      * Inserting patterns in sorted order shares prefixes with the previous pattern only, so the
-     * trie is built with a path stack and no child lookups; edges are then grouped by parent (a
-     * counting sort) for the breadth-first failure linking.
+     * trie is built with a path stack and no child lookups, then renumbered breadth-first.
      */
     private static AhoCorasick buildSorted(String[] patterns, Integer[] order) {
       int capacity = 1;
@@ -229,6 +260,18 @@ public final class AhoCorasick {
         patternAt[path[pattern.length()]] = id;
         previous = pattern;
       }
+      int[] lengths = new int[patterns.length];
+      for (int id = 0; id < patterns.length; id++) {
+        lengths[id] = patterns[id].length();
+      }
+      return breadthFirst(parent, label, patternAt, nodes, lengths);
+    }
+
+    /**
+     * Renumbers the trie breadth-first. In the sorted build a node's children were created in
+     * ascending label order, so grouping them by parent (a counting sort by parent) keeps that order.
+     */
+    private static AhoCorasick breadthFirst(int[] parent, char[] label, int[] patternAt, int nodes, int[] lengths) {
       int[] edgeOffsets = new int[nodes + 1];
       for (int node = 1; node < nodes; node++) {
         edgeOffsets[parent[node] + 1]++;
@@ -241,12 +284,23 @@ public final class AhoCorasick {
       for (int node = 1; node < nodes; node++) {
         edgeTargets[fill[parent[node]]++] = node;
       }
-      int[] lengths = new int[patterns.length];
-      for (int id = 0; id < patterns.length; id++) {
-        lengths[id] = patterns[id].length();
+      int[] queue = new int[nodes]; // old ids in breadth-first order: the new id is the queue position
+      char[] newLabel = new char[nodes];
+      int[] firstChild = new int[nodes];
+      int[] childCount = new int[nodes];
+      int[] newPatternAt = new int[nodes];
+      int tail = 1;
+      for (int head = 0; head < nodes; head++) {
+        int old = queue[head];
+        newPatternAt[head] = patternAt[old];
+        firstChild[head] = tail;
+        childCount[head] = edgeOffsets[old + 1] - edgeOffsets[old];
+        for (int e = edgeOffsets[old]; e < edgeOffsets[old + 1]; e++) {
+          newLabel[tail] = label[edgeTargets[e]];
+          queue[tail++] = edgeTargets[e];
+        }
       }
-      return new AhoCorasick(Arrays.copyOf(parent, nodes), Arrays.copyOf(label, nodes), edgeOffsets, edgeTargets,
-          Arrays.copyOf(patternAt, nodes), lengths);
+      return new AhoCorasick(newLabel, firstChild, childCount, newPatternAt, lengths);
     }
 
     private static int commonPrefix(String a, String b) {

@@ -1,5 +1,7 @@
 package io.groupguard.matching;
 
+import java.util.Arrays;
+
 /**
  * The one normalization applied alike to keywords, allow words and messages, in one pass over the
  * message chars plus one over the folded chars.
@@ -58,11 +60,26 @@ public final class TextNormalizer {
     return INSTANCE;
   }
 
+  /**
+   * The intermediate buffers of the calling thread, reused from message to message so that
+   * normalizing allocates only the result; buffers grown past {@link #MAX_RETAINED_CAPACITY}
+   * (a huge message) are dropped after use rather than kept per thread.
+   */
+  private static final ThreadLocal<Folded> SCRATCH = ThreadLocal.withInitial(() -> new Folded(256));
+  private static final int MAX_RETAINED_CAPACITY = 1 << 16;
+
   /** Normalizes {@code text}; null is treated as empty. Never throws on any string. */
   public NormalizedText normalize(String text) {
     String original = text == null ? "" : text;
-    Folded folded = fold(original);
-    return assemble(original, folded);
+    Folded folded = SCRATCH.get();
+    try {
+      fold(original, folded);
+      return assemble(original, folded);
+    } finally {
+      if (folded.chars.length > MAX_RETAINED_CAPACITY) {
+        SCRATCH.remove();
+      }
+    }
   }
 
   /** Folded word chars before boundaries, leetspeak and squeezing are resolved. */
@@ -71,22 +88,37 @@ public final class TextNormalizer {
     int[] starts;
     int[] ends;
     byte[] bits;
+    byte[] boundaries;
     int size;
 
     Folded(int capacity) {
+      allocate(capacity);
+    }
+
+    /** Empties the buffers, making room for at least {@code capacity} chars. */
+    void reset(int capacity) {
+      size = 0;
+      if (chars.length < capacity) {
+        allocate(capacity);
+      }
+    }
+
+    private void allocate(int capacity) {
       chars = new char[capacity];
       starts = new int[capacity];
       ends = new int[capacity];
       bits = new byte[capacity];
+      boundaries = new byte[capacity];
     }
 
     void add(char c, int start, int end, int bits) {
       if (size == chars.length) {
         int capacity = size * 2 + 8;
-        chars = java.util.Arrays.copyOf(chars, capacity);
-        starts = java.util.Arrays.copyOf(starts, capacity);
-        ends = java.util.Arrays.copyOf(ends, capacity);
-        this.bits = java.util.Arrays.copyOf(this.bits, capacity);
+        chars = Arrays.copyOf(chars, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        this.bits = Arrays.copyOf(this.bits, capacity);
+        boundaries = new byte[capacity]; // filled after folding
       }
       chars[size] = c;
       starts[size] = start;
@@ -96,9 +128,9 @@ public final class TextNormalizer {
     }
   }
 
-  private Folded fold(String text) {
+  private void fold(String text, Folded out) {
     int length = text.length();
-    Folded out = new Folded(length + 8);
+    out.reset(length + 8);
     byte gap = NO_GAP;
     boolean inRun = false;
     int runFirstEntry = 0;
@@ -141,7 +173,6 @@ public final class TextNormalizer {
     if (inRun) {
       markSingleRun(out, runFirstEntry, runCodePoints);
     }
-    return out;
   }
 
   private static void markSingleRun(Folded out, int runFirstEntry, int runCodePoints) {
@@ -172,7 +203,7 @@ public final class TextNormalizer {
 
   private static NormalizedText assemble(String original, Folded folded) {
     int size = folded.size;
-    byte[] boundaries = new byte[size];
+    byte[] boundaries = folded.boundaries;
     for (int k = 0; k < size; k++) {
       boundaries[k] = boundaryBefore(folded, k);
     }

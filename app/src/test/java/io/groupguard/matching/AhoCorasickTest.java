@@ -57,8 +57,21 @@ class AhoCorasickTest {
 
   @Test
   void agreesWithNaiveSearchOnRandomInputWithSparseRootAndExtremeChars() {
-    Random random = new Random(11);
-    char[] alphabet = {'\u0000', 'a', 'b', '\uFFFF'};
+    assertAgreesWithNaiveSearch(new Random(11), new char[] {'\u0000', 'a', 'b', '\uFFFF'});
+  }
+
+  @Test
+  void agreesWithNaiveSearchWhenSparseNodesHaveTooManyChildrenToScan() {
+    char[] alphabet = new char[20]; // more children than a linear scan takes, fewer than a dense root needs
+    for (int i = 0; i < alphabet.length; i++) {
+      alphabet[i] = (char) ('a' + i);
+    }
+    alphabet[0] = '\u0000';
+    alphabet[alphabet.length - 1] = '\uFFFF';
+    assertAgreesWithNaiveSearch(new Random(13), alphabet);
+  }
+
+  private static void assertAgreesWithNaiveSearch(Random random, char[] alphabet) {
     List<String> patterns = new ArrayList<>();
     AhoCorasick.Builder builder = AhoCorasick.builder();
     for (int i = 0; i < 60; i++) {
