@@ -61,6 +61,8 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
       throw new InvalidInputException("chat message record has no value (key " + record.key() + ")");
     }
     ChatMessage message = judgedAt(record.value(), record.timestamp());
+    new RequiredFields("chat message").require("tenantId", message.getTenantId()).require("groupId", message.getGroupId())
+        .require("messageId", message.getMessageId()).require("senderId", message.getSenderId());
     long started = System.nanoTime();
     long now = context.currentSystemTimeMs();
     List<Violation> violations = new ArrayList<>();
