@@ -196,14 +196,14 @@ class BadInputIT {
         CommittedOutputs outputs = new CommittedOutputs(KAFKA.bootstrapServers(), gg.topics)) {
       RunningApp.await("all " + inputs + " inputs committed",
           () -> progress.committed(gg.config.applicationId(), gg.topics.messages().name()) >= inputs);
-      DecisionOracle oracle = new DecisionOracle(rules, List.of(BLACKLISTED));
-      long expectedActions = readable.stream().mapToLong(m -> oracle.decide(m).actions().size()).sum();
+      Map<String, DecisionOracle.Decision> decisions = new DecisionOracle(rules, List.of(BLACKLISTED)).decideAll(readable);
+      long expectedActions = decisions.values().stream().mapToLong(DecisionOracle.Decision::minActions).sum();
       RunningApp.await(expectedActions + " actions", () -> {
         outputs.poll();
         return outputs.actions.size() >= expectedActions;
       });
       outputs.readToEnd();
-      return DecisionAudit.audit(oracle, inputs, readable, outputs.deadLetters.size(), outputs.violations, outputs.actions);
+      return DecisionAudit.audit(decisions, inputs, outputs.deadLetters.size(), outputs.violations, outputs.actions);
     }
   }
 
