@@ -2,6 +2,7 @@ package io.groupguard;
 
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.ops.OpsServer;
+import io.groupguard.ops.StreamThreadReplacer;
 import io.groupguard.ops.TopicCreator;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.serde.SchemaRegistryClient;
@@ -25,6 +26,8 @@ public final class GroupGuardApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupGuardApp.class);
   private static final Duration TOPIC_CREATION_TIMEOUT = Duration.ofSeconds(60);
+  /** How long a failed stream thread waits before it is replaced (e.g. while the schema registry is down). */
+  private static final Duration THREAD_REPLACEMENT_BACKOFF = Duration.ofSeconds(2);
 
   private final GroupGuardConfig config;
   private final SchemaRegistryClient registry;
@@ -41,6 +44,7 @@ public final class GroupGuardApp implements AutoCloseable {
     TenantRuleSetCache ruleSets = new TenantRuleSetCache();
     Topology topology = GroupGuardTopology.fromConfig(config, topics, ruleSets, ops.metrics()).build();
     this.streams = new KafkaStreams(topology, ops.streamsProperties(config));
+    streams.setUncaughtExceptionHandler(new StreamThreadReplacer(THREAD_REPLACEMENT_BACKOFF));
     ops.attach(streams, ruleSets);
   }
 

@@ -23,11 +23,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String url;
+  private final InetSocketAddress address;
+  private final SchemaStore store;
+  private final String basicAuthUserInfo;
 
-  private EmbeddedSchemaRegistry(HttpServer server, ExecutorService executor, String url) {
+  private EmbeddedSchemaRegistry(HttpServer server, ExecutorService executor, String url, InetSocketAddress address,
+      SchemaStore store, String basicAuthUserInfo) {
     this.server = server;
     this.executor = executor;
     this.url = url;
+    this.address = address;
+    this.store = store;
+    this.basicAuthUserInfo = basicAuthUserInfo;
   }
 
   /** Starts a registry open to anonymous clients; {@code port} 0 picks a free port. */
@@ -40,6 +47,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    * user:password}; null for none) and answers 401 otherwise; {@code port} 0 picks a free port.
    */
   public static EmbeddedSchemaRegistry start(String host, int port, String basicAuthUserInfo) {
+    return start(host, port, basicAuthUserInfo, new SchemaStore());
+  }
+
+  /**
+   * After {@link #close()}: a registry on the same address serving the same schemas, as a registry that
+   * comes back after an outage.
+   */
+  public EmbeddedSchemaRegistry startAgain() {
+    return start(address.getHostString(), address.getPort(), basicAuthUserInfo, store);
+  }
+
+  private static EmbeddedSchemaRegistry start(String host, int port, String basicAuthUserInfo, SchemaStore store) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -47,7 +66,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       throw new UncheckedIOException(
           "Cannot start the embedded schema registry on " + host + ":" + port, e);
     }
-    server.createContext("/", new RegistryHttpHandler(new SchemaStore(), basicAuthUserInfo));
+    server.createContext("/", new RegistryHttpHandler(store, basicAuthUserInfo));
     ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
     server.setExecutor(executor);
     server.start();
@@ -55,7 +74,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     InetAddress address = bound.getAddress();
     String urlHost = address.isAnyLocalAddress() ? "localhost" : host;
     return new EmbeddedSchemaRegistry(
-        server, executor, "http://" + urlHost + ":" + bound.getPort());
+        server, executor, "http://" + urlHost + ":" + bound.getPort(), bound, store, basicAuthUserInfo);
   }
 
   private static ThreadFactory daemonThreads() {
@@ -74,7 +93,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** The port the registry listens on (the chosen one when started with port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return address.getPort();
   }
 
   @Override

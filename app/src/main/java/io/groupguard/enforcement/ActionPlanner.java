@@ -17,7 +17,8 @@ import java.util.function.Function;
  * One decision per input. Shadow violations never act. Otherwise, in order of precedence:
  * <ol>
  *   <li>a blacklisted sender (or joiner) is kicked; no strike, no appeal (lift the blacklist entry instead);
- *   <li>a member muted or kicked in the group has the message deleted; no strike (the mute already punishes);
+ *   <li>a member muted or kicked in the group has the message deleted; no strike (the mute already punishes),
+ *       whether or not evaluation already knew of the mute (MUTED_SENDER) when it judged the message;
  *   <li>otherwise the member gets one strike, however many rules the input broke, and the most
  *       severe consequence among the ladder's step for that strike and the penalty overrides of
  *       the rules that fired. A decision whose only consequence is a delete-only override adds no strike.
@@ -47,7 +48,7 @@ public final class ActionPlanner {
     standing.dropExpired(at).forEach(expired -> outputs.add(EnforcementOutput.RestrictionChange.lifted(expired)));
     standing.decay(at, policy.strikeDecay());
 
-    Choice choice = choose(verdict, enforced, standing, policy, rules);
+    Choice choice = choose(verdict, enforced, standing, policy, rules, at);
     Integer strikeNumber = choice.strikes()
         ? standing.addStrike(at, verdict.getGroupId(), verdict.getInputId()) : null;
     boolean appealable = strikeNumber != null && policy.appealable(strikeNumber);
@@ -83,7 +84,7 @@ public final class ActionPlanner {
   }
 
   private static Choice choose(MessageVerdict verdict, List<Violation> enforced, Standing standing,
-      EnforcementPolicy policy, Function<Violation, ModerationRule> rules) {
+      EnforcementPolicy policy, Function<Violation, ModerationRule> rules, Instant at) {
     for (Violation violation : enforced) {
       if (isBlacklist(violation.getKind())) {
         return new Choice(violation, null, Consequence.kick(), "blacklist", false);
@@ -93,6 +94,12 @@ public final class ActionPlanner {
       if (violation.getKind() == ViolationKind.MUTED_SENDER) {
         return new Choice(violation, null, Consequence.deleteOnly(), "muted", false);
       }
+    }
+    // Evaluation learns of a mute through the restrictions topic, one commit later, so it may judge a muted
+    // member's next message without knowing; the standing here knows, and the decision must not depend on that race.
+    if (standing.restrictionIn(verdict.getGroupId()).filter(restriction -> Standing.inForce(restriction, at)).isPresent()) {
+      Violation cause = enforced.get(0);
+      return new Choice(cause, rules.apply(cause), Consequence.deleteOnly(), "muted", false);
     }
     int strikeNumber = standing.strikeNumberFor(verdict.getInputId());
     Consequence ladderStep = policy.ladder().step(strikeNumber);

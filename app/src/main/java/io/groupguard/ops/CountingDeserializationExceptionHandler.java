@@ -1,12 +1,21 @@
 package io.groupguard.ops;
 
+import io.groupguard.serde.SchemaRegistryUnavailableException;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Logs, continues, sends the unreadable record to the dead-letter topic, and counts it. */
+/**
+ * Logs, continues, sends the unreadable record to the dead-letter topic, and counts it. A record that is
+ * unreadable only because the schema registry is unavailable is not bad: it fails the stream thread instead,
+ * which {@link StreamThreadReplacer} replaces, so the record is read again from the last commit.
+ */
 public final class CountingDeserializationExceptionHandler extends LogAndContinueExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CountingDeserializationExceptionHandler.class);
 
   private GroupGuardMetrics metrics;
 
@@ -18,6 +27,12 @@ public final class CountingDeserializationExceptionHandler extends LogAndContinu
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (exception instanceof SchemaRegistryUnavailableException) {
+      LOG.warn("Cannot read {}-{} at offset {} while the schema registry is unavailable; failing the stream thread "
+          + "so that the record is read again: {}", record.topic(), record.partition(), record.offset(),
+          exception.getMessage());
+      return Response.fail();
+    }
     Response response = super.handleError(context, record, exception);
     metrics.deadLetters(response.deadLetterQueueRecords().size());
     return response;

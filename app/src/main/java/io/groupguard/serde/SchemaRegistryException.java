@@ -1,5 +1,7 @@
 package io.groupguard.serde;
 
+import java.io.IOException;
+
 /**
  * A schema registry call that failed: either the registry answered with an error (then {@link
  * #httpStatus()} and the Confluent {@link #errorCode()} are set) or it could not be reached (both
@@ -33,6 +35,11 @@ public final class SchemaRegistryException extends RuntimeException {
   /** Confluent error code from the error body (e.g. 40403), 0 when absent. */
   public int errorCode() {
     return errorCode;
+  }
+
+  /** True when the registry could not be reached or failed (HTTP 5xx): asking again later may succeed. */
+  public boolean isUnavailable() {
+    return httpStatus >= 500 || getCause() instanceof IOException;
   }
 
   /** True when the registry was reached and said the requested schema does not exist. */

@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * (looked up by the id in the record) to the class's schema. Thread-safe.
  *
  * <p>Every failure is a {@link SerializationException} whose message names the topic, the problem
- * and the schema id: it becomes the reason of a dead letter.
+ * and the schema id: it becomes the reason of a dead letter. A registry that cannot be reached is a
+ * {@link SchemaRegistryUnavailableException}: the record is fine and must be read again later.
  */
 public final class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -100,6 +101,10 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
     try {
       return registry.getById(schemaId);
     } catch (SchemaRegistryException e) {
+      if (e.isUnavailable()) {
+        throw new SchemaRegistryUnavailableException(
+            "Topic '" + topic + "': schema registry unavailable to look up schema id " + schemaId + ": " + e.getMessage(), e);
+      }
       String problem = e.isSchemaNotFound() ? "unknown schema id " : "cannot look up schema id ";
       throw new SerializationException(
           "Topic '" + topic + "': " + problem + schemaId + ": " + e.getMessage(), e);

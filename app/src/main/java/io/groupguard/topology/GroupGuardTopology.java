@@ -240,7 +240,7 @@ public final class GroupGuardTopology {
     builder.addStateStore(limitWindows.eventStore(DUPLICATE_LIMIT_STORE));
     builder.addStateStore(limitWindows.eventStore(FLOOD_LIMIT_STORE));
     Map<String, KStream<String, ModerationResult>> routes = builder
-        .stream(messages.name(), messages.consumed(MESSAGES_SOURCE).withTimestampExtractor(new SendTimeExtractor()))
+        .stream(messages.name(), messages.consumed(MESSAGES_SOURCE).withTimestampExtractor(new SendTimeExtractor(limitWindows.grace())))
         .process(() -> new MessageModerationProcessor(ruleSets, limitWindows, metrics), Named.as(MESSAGE_MODERATOR),
             RATE_LIMIT_STORE, DUPLICATE_LIMIT_STORE)
         .split(Named.as(MODERATION_ROUTES))

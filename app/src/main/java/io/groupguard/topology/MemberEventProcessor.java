@@ -32,6 +32,8 @@ final class MemberEventProcessor implements Processor<String, MemberEvent, Strin
     if (event == null) {
       throw new InvalidInputException("member event record has no value (key " + record.key() + ")");
     }
+    new RequiredFields("member event").require("tenantId", event.getTenantId()).require("groupId", event.getGroupId())
+        .require("eventId", event.getEventId()).require("memberId", event.getMemberId());
     if (event.getType() != MemberEventType.JOIN) {
       return;
     }

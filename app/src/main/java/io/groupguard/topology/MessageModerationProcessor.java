@@ -12,6 +12,7 @@ import io.groupguard.rules.Finding;
 import io.groupguard.rules.TenantRuleSet;
 import io.groupguard.topology.limits.LimitWindows;
 import io.groupguard.topology.limits.MessageLimits;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,10 +57,12 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
 
   @Override
   public void process(Record<String, ChatMessage> record) {
-    ChatMessage message = record.value();
-    if (message == null) {
+    if (record.value() == null) {
       throw new InvalidInputException("chat message record has no value (key " + record.key() + ")");
     }
+    ChatMessage message = judgedAt(record.value(), record.timestamp());
+    new RequiredFields("chat message").require("tenantId", message.getTenantId()).require("groupId", message.getGroupId())
+        .require("messageId", message.getMessageId()).require("senderId", message.getSenderId());
     long started = System.nanoTime();
     long now = context.currentSystemTimeMs();
     List<Violation> violations = new ArrayList<>();
@@ -98,5 +101,14 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
       context.forward(record.withKey(RecordKeys.member(message.getTenantId(), message.getSenderId()))
           .withValue(ModerationResult.decided(verdict)));
     }
+  }
+
+  /**
+   * The message with the event time {@link SendTimeExtractor} chose as its sendTime, so that mutes, strikes,
+   * limits and the reported event times all use it; the two differ only when the sendTime was too far ahead.
+   */
+  private static ChatMessage judgedAt(ChatMessage message, long eventTime) {
+    return message.getSendTime().toEpochMilli() == eventTime ? message
+        : ChatMessage.newBuilder(message).setSendTime(Instant.ofEpochMilli(eventTime)).build();
   }
 }

@@ -8,6 +8,7 @@ import io.groupguard.avro.ModerationRule;
 import io.groupguard.cli.RecordPublisher;
 import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.embedded.EmbeddedSchemaRegistry;
+import io.groupguard.enforcement.Ladder;
 import io.groupguard.loadgen.BlacklistGenerator;
 import io.groupguard.loadgen.ChatTraffic;
 import io.groupguard.loadgen.LoadProfile;
@@ -23,6 +24,7 @@ import io.groupguard.testing.KafkaTestCluster;
 import io.groupguard.topology.RecordKeys;
 import io.groupguard.topology.Topic;
 import io.groupguard.topology.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +34,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -45,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * child JVMs (exactly_once_v2) while chat traffic flows; one instance is killed with SIGKILL
  * again and again and restarted, and a second instance joins and leaves mid-run (rebalances).
  * An independent checker then reads the committed output and compares every message's
- * violations and actions with {@link DecisionOracle}: nothing lost, nothing duplicated.
+ * violations and actions (with strike numbers and mute lengths) with {@link DecisionOracle}, which
+ * replays the escalation ladder: nothing lost, nothing duplicated, escalation state included. The
+ * generated rules have neither penalty overrides nor rate, duplicate or flood limits (those are
+ * covered by LimitsTopologyTest), so the oracle models every decision exactly.
  *
  * <p>Short form in CI (20,000 messages, 3 kills). Long form on demand:
  * {@code scripts/crash-test.sh} (100,000 messages, 10 kills), or the system properties
@@ -62,6 +69,10 @@ class CrashIT {
   private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
   private static final LoadProfile PROFILE = new LoadProfile(2026, 3, 300, 3_000, 30, 20, 60, 300, 0.3, 0.05, 0.5);
 
+  private static final int PARTITIONS = 6;
+  /** Strikes decay after 5 s of send time (messages are 1 ms apart), so that decay is exercised too. */
+  private static final Duration STRIKE_DECAY = Duration.ofSeconds(5);
+
   private final int messageCount = Integer.getInteger("groupguard.crash.messages", 20_000);
   private final int kills = Integer.getInteger("groupguard.crash.kills", 3);
   private final double rate = Double.parseDouble(System.getProperty("groupguard.crash.rate", "1000"));
@@ -76,7 +87,7 @@ class CrashIT {
         ConsumerGroupProgress progress = new ConsumerGroupProgress(KAFKA.bootstrapServers())) {
       Map<String, Object> config = instanceConfig(registry.url());
       Topics topics = Topics.from(new GroupGuardConfig(config), registryClient);
-      KAFKA.createTopics(topics.newTopics(6, (short) 1).toArray(NewTopic[]::new));
+      KAFKA.createTopics(topics.newTopics(PARTITIONS, (short) 1).toArray(NewTopic[]::new));
 
       List<ModerationRule> rules = collect(new RuleGenerator(PROFILE).rules());
       List<BlacklistEntry> blacklist = collect(new BlacklistGenerator(PROFILE).entries());
@@ -92,7 +103,7 @@ class CrashIT {
       assertThat(first.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(AppProcess.SIGKILL_EXIT);
       first.start();
 
-      List<ChatMessage> messages = generateMessages();
+      List<ChatMessage> messages = generateMessages(blacklist.stream().map(BlacklistEntry::getMemberId).collect(Collectors.toSet()));
       CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(publisher, topics, messages));
       List<Disruption> plan = plan(first, second);
       String messagesTopic = topics.messages().name();
@@ -107,15 +118,16 @@ class CrashIT {
       producing.join();
       assertThat(plan).as("disruptions not carried out").isEmpty();
 
-      DecisionOracle oracle = new DecisionOracle(rules, blacklist);
-      long expectedActions = messages.stream().mapToLong(m -> oracle.decide(m).actions().size()).sum();
+      Map<String, DecisionOracle.Decision> decisions =
+          new DecisionOracle(rules, blacklist, Ladder.DEFAULT, STRIKE_DECAY).decideAll(messages);
+      long expectedActions = decisions.values().stream().mapToLong(DecisionOracle.Decision::minActions).sum();
       try (CommittedOutputs outputs = new CommittedOutputs(KAFKA.bootstrapServers(), topics)) {
         await(expectedActions + " actions", () -> {
           outputs.poll();
           return outputs.actions.size() >= expectedActions;
         });
         outputs.readToEnd();
-        DecisionAudit.Result result = DecisionAudit.audit(oracle, messages.size(), messages, outputs.deadLetters.size(),
+        DecisionAudit.Result result = DecisionAudit.audit(decisions, messages.size(), outputs.deadLetters.size(),
             outputs.violations, outputs.actions);
         LOG.info("crash test: {} messages, {} kills, {} decided, {} clean, {} dead letters, {} actions",
             messages.size(), first.starts() - 1, result.decided(), result.clean(), result.deadLetters(), outputs.actions.size());
@@ -161,8 +173,11 @@ class CrashIT {
     config.put(GroupGuardConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
     config.put(GroupGuardConfig.SCHEMA_REGISTRY_URL, registryUrl);
     config.put(GroupGuardConfig.APPLICATION_ID, APP_ID);
-    config.put(GroupGuardConfig.TOPICS_PARTITIONS, 6);
+    config.put(GroupGuardConfig.TOPICS_PARTITIONS, PARTITIONS);
     config.put(GroupGuardConfig.TOPICS_REPLICATION_FACTOR, "1");
+    config.put(GroupGuardConfig.HTTP_HOST, "127.0.0.1");
+    config.put(GroupGuardConfig.HTTP_PORT, 0); // two instances on one machine
+    config.put(GroupGuardConfig.ENFORCEMENT_STRIKE_DECAY_MS, STRIKE_DECAY.toMillis());
     // A killed member is noticed after 6 s instead of 45 s.
     config.put(GroupGuardConfig.KAFKA_PREFIX + "main.consumer.session.timeout.ms", 6000);
     config.put(GroupGuardConfig.KAFKA_PREFIX + "main.consumer.heartbeat.interval.ms", 1500);
@@ -176,11 +191,25 @@ class CrashIT {
     return new AppProcess(name, own, workDir);
   }
 
-  private List<ChatMessage> generateMessages() {
+  /**
+   * The load generator's traffic, one message per millisecond of send time, with each member confined to the
+   * groups of one partition of the messages topic: member m-7 posting on partition 2 becomes m-7.p2. Strikes
+   * still add up across groups, but each member's offences reach the enforcer in the order they were sent,
+   * which the oracle replays (offences of one member on different partitions race each other; EnforcementIT
+   * covers that path). Blacklisted senders keep their ids: their messages never strike.
+   */
+  private List<ChatMessage> generateMessages(Set<String> blacklisted) {
     ChatTraffic traffic = new ChatTraffic(PROFILE);
     List<ChatMessage> messages = new ArrayList<>(messageCount);
     for (int i = 0; i < messageCount; i++) {
-      messages.add(traffic.next(T0.plusMillis(i)).message());
+      ChatMessage message = traffic.next(T0.plusMillis(i)).message();
+      if (blacklisted.contains(message.getSenderId())) {
+        messages.add(message);
+      } else {
+        int partition = Utils.toPositive(Utils.murmur2(RecordKeys.group(message.getTenantId(), message.getGroupId())
+            .getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+        messages.add(ChatMessage.newBuilder(message).setSenderId(message.getSenderId() + ".p" + partition).build());
+      }
     }
     return messages;
   }

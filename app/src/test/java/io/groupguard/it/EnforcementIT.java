@@ -19,6 +19,7 @@ import io.groupguard.topology.RecordKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,11 @@ class EnforcementIT {
   @RegisterExtension
   static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
-  private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+  /**
+   * Three days ago, so that every send time is in the past: a sendTime ahead of its record's timestamp by more
+   * than the limits' grace is not trusted (SendTimeExtractor), and the ladder below depends on these times.
+   */
+  private static final Instant T0 = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
   private static final int PARTITIONS = 3;
   private static final int MEMBER_PARTITIONS = 4;
   private static final String GROUP_A = "g1";

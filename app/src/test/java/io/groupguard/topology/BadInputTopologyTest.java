@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.groupguard.avro.ActionType;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.RateLimit;
 import io.groupguard.avro.Violation;
 import io.groupguard.rules.TestRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
@@ -64,6 +66,24 @@ class BadInputTopologyTest {
         .containsExactly("m-future", "m-past", "m-now");
     assertThat(fixture.actions.readValuesToList()).extracting(a -> a.getMessageId() + ":" + a.getType())
         .contains("m-future:" + ActionType.WARN, "m-past:" + ActionType.WARN, "m-now:" + ActionType.WARN);
+  }
+
+  @Test
+  void aSendTimeFarAheadOfItsRecordIsJudgedAtTheRecordTimeAndDelaysNoLaterMessage() {
+    fixture.putRule(TestRules.validRule("acme", "slow-down").setKeywords(List.of()).setRateLimit(new RateLimit(2, 60)).build());
+    Instant produced = TopologyFixture.START;
+    fixture.messages.pipeInput(new TestRecord<>("acme/g1", TopologyFixture.message("acme", "g1", "m-ahead", "bob", "idiot")
+        .setSendTime(produced.plus(Duration.ofDays(365))).build(), produced));
+    List.of("m1", "m2", "m3").forEach(id -> fixture.send(TopologyFixture.message("acme", "g1", id, "alice", "hello")
+        .setSendTime(produced.plusSeconds(1)).build()));
+
+    List<Violation> violations = fixture.violations.readValuesToList();
+    assertThat(violations).extracting(v -> v.getMessageId() + ":" + v.getKind())
+        .as("the third message within 60 s breaks the rate limit: it is not late behind the sendTime a year ahead")
+        .containsExactly("m-ahead:KEYWORD", "m3:RATE_LIMIT");
+    assertThat(violations.get(0).getEventTime()).isEqualTo(produced);
+    assertThat(fixture.actions.readValuesToList()).filteredOn(a -> a.getMessageId().equals("m-ahead"))
+        .allSatisfy(a -> assertThat(a.getEventTime()).isEqualTo(produced));
   }
 
   @Test

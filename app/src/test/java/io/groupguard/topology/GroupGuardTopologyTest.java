@@ -10,6 +10,8 @@ import io.groupguard.avro.ConfigRejection;
 import io.groupguard.avro.Keyword;
 import io.groupguard.avro.KeywordMatch;
 import io.groupguard.avro.ModerationAction;
+import io.groupguard.avro.MemberEvent;
+import io.groupguard.avro.MemberEventType;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
@@ -184,6 +186,33 @@ class GroupGuardTopologyTest {
     fixture.rawMessages.pipeInput("acme/g1", null);
     TestRecord<byte[], byte[]> deadLetter = fixture.deadLetters.readRecord();
     assertThat(header(deadLetter, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME)).contains("no value");
+  }
+
+  @Test
+  void aChatMessageWithAnEmptyIdentifyingFieldIsADeadLetterNamingTheField() {
+    fixture.putRule(keywordRule("acme", "r1", 1, "idiot"));
+    fixture.send(message("acme", "g1", "m1", "", "idiot").build());
+    fixture.send(message("acme", " ", "m2", "bob", "idiot").build());
+    fixture.send(message("acme", "g1", "", "bob", "idiot").build());
+    fixture.send(message("", "g1", "m4", "bob", "idiot").build());
+
+    assertThat(fixture.deadLetters.readRecordsToList())
+        .extracting(deadLetter -> header(deadLetter, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .containsExactly("chat message has an empty senderId", "chat message has an empty groupId",
+            "chat message has an empty messageId", "chat message has an empty tenantId");
+    assertThat(fixture.violations.readValuesToList()).isEmpty();
+  }
+
+  @Test
+  void aMemberEventWithAnEmptyIdentifyingFieldIsADeadLetterNamingTheField() {
+    MemberEvent leave = MemberEvent.newBuilder().setEventId("e1").setTenantId("acme").setGroupId("g1")
+        .setMemberId("bob").setType(MemberEventType.LEAVE).setEventTime(TopologyFixture.START).build();
+    fixture.memberEvents.pipeInput("acme/g1", MemberEvent.newBuilder(leave).setMemberId("").build());
+    fixture.memberEvents.pipeInput("acme/g1", MemberEvent.newBuilder(leave).setEventId("").build());
+
+    assertThat(fixture.deadLetters.readRecordsToList())
+        .extracting(deadLetter -> header(deadLetter, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .containsExactly("member event has an empty memberId", "member event has an empty eventId");
   }
 
   private static String header(TestRecord<?, ?> record, String name) {

@@ -113,8 +113,9 @@ final class TopologyFixture implements AutoCloseable {
     rules.pipeInput(RecordKeys.rule(rule.getTenantId(), rule.getRuleId()), rule);
   }
 
+  /** Sends the message as the platform does: produced when the member sent it (record timestamp = sendTime). */
   void send(ChatMessage message) {
-    messages.pipeInput(RecordKeys.group(message.getTenantId(), message.getGroupId()), message);
+    messages.pipeInput(RecordKeys.group(message.getTenantId(), message.getGroupId()), message, message.getSendTime());
   }
 
   static ChatMessage.Builder message(String tenant, String group, String messageId, String sender, String text) {
