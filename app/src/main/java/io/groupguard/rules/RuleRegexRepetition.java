@@ -105,6 +105,6 @@ final class RuleRegexRepetition {
                 j++;
             }
         }
-        return j + 1;
+        return Math.min(j + 1, regex.length()); // an escape at the very end may step past it
     }
 }

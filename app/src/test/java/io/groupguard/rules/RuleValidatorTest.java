@@ -110,6 +110,12 @@ class RuleValidatorTest {
     }
 
     @Test
+    void acceptsACharacterClassWithAnUnclosedPosixBracket() {
+        // Found by ConfigValidationProperties: the repetition scan stepped past the end of "[[:a]".
+        assertThat(validate(rule().setRegexes(List.of("[[:aaaa]", "x[[:a]{2}")))).isEmpty();
+    }
+
+    @Test
     void acceptsNestedRepetitionUpToRe2sLimitOfOneThousand() {
         assertThat(validate(rule().setRegexes(List.of("(a{10}){100}", "((ab){10}c){10}[x{}]{10}")))).isEmpty();
     }
