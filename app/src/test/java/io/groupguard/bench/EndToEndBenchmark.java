@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groupguard.GroupGuardApp;
 import io.groupguard.avro.ChatMessage;
+import io.groupguard.avro.ContentType;
+import io.groupguard.avro.SenderKind;
 import io.groupguard.avro.Violation;
 import io.groupguard.cli.RecordPublisher;
 import io.groupguard.config.GroupGuardConfig;
@@ -14,6 +16,7 @@ import io.groupguard.loadgen.ChatTraffic;
 import io.groupguard.loadgen.LoadProfile;
 import io.groupguard.loadgen.RatePacer;
 import io.groupguard.loadgen.RuleGenerator;
+import io.groupguard.loadgen.RuleMix;
 import io.groupguard.rules.BlacklistKey;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.testing.ConsumerGroupProgress;
@@ -53,12 +56,16 @@ import org.slf4j.LoggerFactory;
  * pass-through topology with the same serdes and exactly-once settings, consuming the same
  * pre-loaded messages, in alternating rounds; then decision latency at half the measured peak.
  *
- * <p>Throughput = messages / (time from the application RUNNING — global stores restored — until
- * its consumer group has committed the whole input); under exactly-once an input offset is
- * committed in the same transaction as the outputs it caused. Latency = the wall-clock time a
+ * <p>Throughput is measured in steady state: the clock starts once the application (RUNNING —
+ * global stores restored) has committed the first {@value #WARM_UP_PERCENT}% of the input — by
+ * then every tenant's rule set is compiled (on its first message) and the JIT has warmed up —
+ * and stops once its consumer group has committed the whole input; under exactly-once an input
+ * offset is committed in the same transaction as the outputs it caused. Both topologies run with
+ * one stream thread per core. The rules follow {@link RuleMix#PRODUCTION}: a few percent carry a
+ * link whitelist or a rate, duplicate or flood limit. Latency = the wall-clock time a
  * {@code read_committed} consumer receives the first violation of a message minus the message's
  * send time (set by the producer when sending): what a moderation consumer experiences,
- * commit interval included. Memory: heap in use and VmRSS of this one JVM, which also hosts the
+ * commit interval included; a warm-up message per tenant is decided before the clock starts. Memory: heap in use and VmRSS of this one JVM, which also hosts the
  * broker, the registry and the load generator.
  *
  * <p>Run {@code scripts/bench-e2e.sh [--quick]}; prints a table and writes {@code target/bench-e2e.json}.
@@ -89,6 +96,8 @@ public final class EndToEndBenchmark {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String MESSAGES = "bench.messages";
+  private static final int WARM_UP_PERCENT = 10;
+  private static final RuleMix RULE_MIX = RuleMix.PRODUCTION;
 
   private final Settings settings;
   private final LocalStack stack;
@@ -126,6 +135,7 @@ public final class EndToEndBenchmark {
         settings.blacklist, 0.2, 0.05, 0.5);
     result.put("settings", settings);
     result.put("cores", Runtime.getRuntime().availableProcessors());
+    result.put("ruleMixPerTenant", RULE_MIX.describe(profile.rulesOf(0)) + " (of " + profile.rulesOf(0) + ")");
     loadConfiguration(profile);
     preload(profile);
 
@@ -163,7 +173,7 @@ public final class EndToEndBenchmark {
         RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
       long start = System.nanoTime();
       long now = System.currentTimeMillis();
-      publisher.publish(app.topics().rules(), new RuleGenerator(profile).rules(),
+      publisher.publish(app.topics().rules(), new RuleGenerator(profile, RULE_MIX).rules(),
           rule -> RecordKeys.rule(rule.getTenantId(), rule.getRuleId()), rule -> now);
       publisher.publish(app.topics().blacklist(), new BlacklistGenerator(profile).entries(),
           entry -> BlacklistKey.of(entry).format(), entry -> now);
@@ -220,11 +230,13 @@ public final class EndToEndBenchmark {
 
   /**
    * Each round reads the pre-loaded messages and the shared in-force topics, with empty rule and
-   * blacklist input topics (nothing to re-validate) and its own output topics.
+   * blacklist input topics (nothing to re-validate) and its own output topics, on one stream
+   * thread per core.
    */
   private static Map<String, Object> roundTopics(String kind, int round) {
     String prefix = "bench." + kind + round + ".";
     Map<String, Object> topics = new HashMap<>();
+    topics.put(GroupGuardConfig.NUM_STREAM_THREADS, Runtime.getRuntime().availableProcessors());
     topics.put(GroupGuardConfig.TOPIC_MESSAGES, MESSAGES);
     for (String key : List.of(GroupGuardConfig.TOPIC_RULES, GroupGuardConfig.TOPIC_BLACKLIST, GroupGuardConfig.TOPIC_VIOLATIONS,
         GroupGuardConfig.TOPIC_ACTIONS, GroupGuardConfig.TOPIC_REJECTIONS, GroupGuardConfig.TOPIC_DEAD_LETTERS,
@@ -237,11 +249,17 @@ public final class EndToEndBenchmark {
   private double measure(KafkaStreams streams, String appId, long startNanos, String what) throws InterruptedException {
     await(what + " RUNNING", () -> streams.state() == KafkaStreams.State.RUNNING);
     long running = System.nanoTime();
+    long[] warmedUp = new long[1];
+    await(what + " committed the warm-up", () -> (warmedUp[0] = progress.committed(appId, MESSAGES))
+        >= settings.messages * WARM_UP_PERCENT / 100);
+    long steady = System.nanoTime();
     await(what + " committed all input", () -> progress.committed(appId, MESSAGES) >= settings.messages);
-    double seconds = secondsSince(running);
-    log("%s: started in %.1f s, %,d messages in %.1f s", what, (running - startNanos) / 1e9, settings.messages, seconds);
+    double seconds = secondsSince(steady);
+    long measured = settings.messages - warmedUp[0];
+    log("%s: started in %.1f s, warm-up %,d messages in %.1f s, then %,d messages in %.1f s", what,
+        (running - startNanos) / 1e9, warmedUp[0], (steady - running) / 1e9, measured, seconds);
     result.putIfAbsent(what + "StartSeconds", round2((running - startNanos) / 1e9));
-    return settings.messages / seconds;
+    return measured / seconds;
   }
 
   /** Produces at {@code rate} while a read_committed consumer times the first violation of each message. */
@@ -255,6 +273,7 @@ public final class EndToEndBenchmark {
         RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of(
             org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0))) {
       await("latency app RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
+      warmUp(appId, app.topics().messages(), profile, publisher);
       AtomicBoolean producing = new AtomicBoolean(true);
       long warmUpEnd = System.currentTimeMillis() + 3_000;
       Thread consumer = new Thread(() -> consumeViolations(app.topics().violations(), warmUpEnd, producing, latencies));
@@ -284,6 +303,27 @@ public final class EndToEndBenchmark {
       result.put("latencyP50Ms", latencies.percentile(50));
       result.put("latencyP99Ms", latencies.percentile(99));
     }
+  }
+
+  /** One message per tenant, decided before timing starts: it compiles the tenant's rule set. */
+  private void warmUp(String appId, Topic<String, ChatMessage> messages, LoadProfile profile, RecordPublisher publisher)
+      throws InterruptedException {
+    Instant now = Instant.now();
+    for (int tenant = 0; tenant < profile.tenants(); tenant++) {
+      ChatMessage message = ChatMessage.newBuilder()
+          .setTenantId(profile.tenantId(tenant))
+          .setGroupId(LoadProfile.groupId(0))
+          .setMessageId("warm-up-" + tenant)
+          .setSenderId(LoadProfile.memberId(0))
+          .setSenderKind(SenderKind.CUSTOMER)
+          .setSendTime(now)
+          .setContentType(ContentType.TEXT)
+          .setText("warm-up")
+          .build();
+      publisher.send(messages, RecordKeys.group(message.getTenantId(), message.getGroupId()), message, now.toEpochMilli());
+    }
+    publisher.flush();
+    await("warm-up messages committed", () -> progress.committed(appId, messages.name()) >= profile.tenants());
   }
 
   private void consumeViolations(Topic<String, Violation> violations, long warmUpEnd, AtomicBoolean producing,
