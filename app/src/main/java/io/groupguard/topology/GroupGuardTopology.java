@@ -111,7 +111,8 @@ public final class GroupGuardTopology {
 
   public static final String VIOLATIONS_SOURCE = "violations-source";
   public static final String RECENT_VIOLATIONS_RECORDER = "recent-violations-recorder";
-  public static final String RECENT_VIOLATIONS_STORE = "recent-violations-store";
+  /** One entry per violation ({@link RecentViolationsLog}); renamed from the list-per-group "recent-violations-store". */
+  public static final String RECENT_VIOLATIONS_STORE = "recent-violations-log-store";
   /** How many of a group's latest violations the recent-violations store keeps. */
   public static final int RECENT_VIOLATIONS_PER_GROUP = 50;
   public static final String VIOLATION_COUNTS_BY_KEY = "violation-counts-by-key";
@@ -342,7 +343,7 @@ public final class GroupGuardTopology {
 
   /** Violations keyed by group, on the group's partition of the violations topic: no repartition needed. */
   private void addRecentViolations(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
-    builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.recentViolationsSerde()));
+    builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.violations().valueSerde()));
     violationsByGroup.process(RecentViolationsRecorder::new, Named.as(RECENT_VIOLATIONS_RECORDER), RECENT_VIOLATIONS_STORE);
   }
 
