@@ -45,8 +45,12 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.LoggerFactory;
 
@@ -194,19 +198,33 @@ public final class EndToEndBenchmark {
     }
   }
 
+  /**
+   * Writes the messages every round reads. Not idempotent: on this loaded single broker the
+   * idempotent producer now and then restarted a partition's sequence at 0 and then retried that
+   * batch forever (OutOfOrderSequenceException); a duplicate message is harmless here.
+   */
   private void preload(LoadProfile profile) {
     Topics topics = Topics.from(stack.config("bench-preload", Map.of(GroupGuardConfig.TOPIC_MESSAGES, MESSAGES)), registry);
     stack.broker().createTopics(List.of(topics.messages().newTopic(3, (short) 1)));
     ChatTraffic traffic = new ChatTraffic(profile);
     Instant sendTime = Instant.now();
     long start = System.nanoTime();
-    try (RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
+    try (KafkaProducer<String, ChatMessage> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+        ProducerConfig.ACKS_CONFIG, "1",
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), topics.messages().valueSerde().serializer())) {
       for (int i = 0; i < settings.messages; i++) {
         ChatMessage message = traffic.next(sendTime).message();
-        publisher.send(topics.messages(), RecordKeys.group(message.getTenantId(), message.getGroupId()), message,
-            sendTime.toEpochMilli());
+        producer.send(new ProducerRecord<>(MESSAGES, null, sendTime.toEpochMilli(),
+            RecordKeys.group(message.getTenantId(), message.getGroupId()), message));
       }
-      publisher.flush();
+      producer.flush();
+    }
+    long written = progress.committedEnd(MESSAGES);
+    if (written < settings.messages) {
+      throw new IllegalStateException("only " + written + " of " + settings.messages + " messages were written");
     }
     log("pre-loaded %,d messages in %.1f s", settings.messages, secondsSince(start));
   }
@@ -285,7 +303,7 @@ public final class EndToEndBenchmark {
     LatencyRecorder latencies = new LatencyRecorder();
     try (GroupGuardApp app = GroupGuardApp.start(config);
         RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of(
-            org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0))) {
+            ProducerConfig.LINGER_MS_CONFIG, 0))) {
       await("latency app RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
       warmUp(appId, app.topics().messages(), profile, publisher);
       AtomicBoolean producing = new AtomicBoolean(true);
