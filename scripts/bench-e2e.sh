@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: GroupGuard's full topology (1,000 rules x 100 keywords, 20,000 groups,
 # 2,000,000 blacklist entries) against a pass-through topology on the embedded broker, then
-# decision latency at half the peak rate. About 10 minutes on 2 cores; --quick takes about 2.
-# Prints a table and writes app/target/bench-e2e.json. Options: --quick, --messages N, --rounds N.
+# decision latency at half the peak rate. About 8 minutes on 2 cores; --quick takes about 3.
+# Prints a table and writes app/target/bench-e2e.json. Options: --quick, --messages N, --rounds N,
+# --set key=value (GroupGuard configuration for every application of the run, e.g. commit.interval.ms=50),
+# --profile (records the run with JFR into app/target/bench-e2e.jfr and prints where the stream
+# threads spent their time, by top frame and by innermost GroupGuard frame).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+profile=false
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--profile" ]]; then profile=true; else args+=("$arg"); fi
+done
 mvn -q -B -ntp -o -pl app -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cd app
-exec java -Xmx3g -XX:+UseG1GC -cp "target/test-classes:target/classes:$(cat target/test.classpath)" \
-  io.groupguard.bench.EndToEndBenchmark "$@"
+classpath="target/test-classes:target/classes:$(cat target/test.classpath)"
+jvm=(-Xmx3g -XX:+UseG1GC)
+if $profile; then
+  rm -f target/bench-e2e.jfr
+  jvm+=(-XX:StartFlightRecording=filename=target/bench-e2e.jfr,settings=profile,dumponexit=true)
+fi
+java "${jvm[@]}" -cp "$classpath" io.groupguard.bench.EndToEndBenchmark "${args[@]+"${args[@]}"}"
+if $profile; then
+  java -cp "$classpath" io.groupguard.bench.JfrHotMethods target/bench-e2e.jfr 25
+fi

@@ -1,8 +1,11 @@
 package io.groupguard.loadgen;
 
+import io.groupguard.avro.DuplicateLimit;
+import io.groupguard.avro.FloodLimit;
 import io.groupguard.avro.Keyword;
 import io.groupguard.avro.KeywordMatch;
 import io.groupguard.avro.ModerationRule;
+import io.groupguard.avro.RateLimit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,8 +15,8 @@ import java.util.NoSuchElementException;
 /**
  * The profile's rules. Global rule {@code i} belongs to tenant {@code i mod tenants}, has
  * {@code keywordsPerRule} distinct keywords and applies to {@code groupsPerRule} consecutive
- * groups; every fourth rule also carries a link whitelist (only {@link #ALLOWED_LINK_HOST}),
- * so links elsewhere violate it.
+ * groups; the {@link RuleMix} decides which rules also carry a link whitelist (only
+ * {@link #ALLOWED_LINK_HOST}, so links elsewhere violate it) or rate, duplicate and flood limits.
  */
 public final class RuleGenerator {
 
@@ -21,9 +24,16 @@ public final class RuleGenerator {
   private static final Instant UPDATED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
   private final LoadProfile profile;
+  private final RuleMix mix;
 
+  /** Keyword rules, every fourth with a link whitelist ({@link RuleMix#KEYWORDS_AND_LINKS}). */
   public RuleGenerator(LoadProfile profile) {
+    this(profile, RuleMix.KEYWORDS_AND_LINKS);
+  }
+
+  public RuleGenerator(LoadProfile profile, RuleMix mix) {
     this.profile = profile;
+    this.mix = mix;
   }
 
   /** All rules, generated one at a time. */
@@ -67,7 +77,13 @@ public final class RuleGenerator {
         .setAllGroups(false)
         .setGroupIds(groups)
         .setKeywords(keywords)
-        .setLinkWhitelist(ruleOfTenant % 4 == 0 ? List.of(ALLOWED_LINK_HOST) : null)
+        .setLinkWhitelist(mix.linkWhitelist(ruleOfTenant) ? List.of(ALLOWED_LINK_HOST) : null)
+        .setRateLimit(mix.rateLimit(ruleOfTenant)
+            ? new RateLimit(RuleMix.RATE_MAX_MESSAGES, RuleMix.RATE_WINDOW_SECONDS) : null)
+        .setDuplicateLimit(mix.duplicateLimit(ruleOfTenant)
+            ? new DuplicateLimit(RuleMix.DUPLICATE_MAX_COPIES, RuleMix.DUPLICATE_WINDOW_SECONDS) : null)
+        .setFloodLimit(mix.floodLimit(ruleOfTenant)
+            ? new FloodLimit(RuleMix.FLOOD_DISTINCT_MEMBERS, RuleMix.FLOOD_WINDOW_SECONDS) : null)
         .setUpdatedAt(UPDATED_AT)
         .build();
   }

@@ -31,12 +31,12 @@ final class KeyQueryHandler implements HttpHandler {
 
   private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
 
-  private final List<QueryableView<?>> views;
+  private final List<QueryableView<?, ?>> views;
   private final StoreDirectory stores;
   private final HostInfo self;
   private final HttpClient client;
 
-  KeyQueryHandler(List<QueryableView<?>> views, StoreDirectory stores, HostInfo self, HttpClient client) {
+  KeyQueryHandler(List<QueryableView<?, ?>> views, StoreDirectory stores, HostInfo self, HttpClient client) {
     this.views = List.copyOf(views);
     this.stores = stores;
     this.self = self;
@@ -51,7 +51,7 @@ final class KeyQueryHandler implements HttpHandler {
         return;
       }
       String path = exchange.getRequestURI().getRawPath();
-      for (QueryableView<?> view : views) {
+      for (QueryableView<?, ?> view : views) {
         Optional<String> key = view.keyOf(path);
         if (key.isPresent()) {
           answer(exchange, view, key.get());
@@ -64,7 +64,7 @@ final class KeyQueryHandler implements HttpHandler {
     }
   }
 
-  private void answer(HttpExchange exchange, QueryableView<?> view, String key) throws IOException {
+  private void answer(HttpExchange exchange, QueryableView<?, ?> view, String key) throws IOException {
     HostInfo owner = stores.ownerOf(view.storeName(), key);
     if (owner == null) {
       unavailable(exchange, "no instance owns this key yet (starting or rebalancing); retry");
@@ -77,10 +77,10 @@ final class KeyQueryHandler implements HttpHandler {
     }
   }
 
-  private void answerLocally(HttpExchange exchange, QueryableView<?> view, String key) throws IOException {
+  private void answerLocally(HttpExchange exchange, QueryableView<?, ?> view, String key) throws IOException {
     Object value;
     try {
-      value = stores.getLocal(view.storeName(), key);
+      value = view.find(stores.localStore(view.storeName()), key);
     } catch (InvalidStateStoreException e) {
       unavailable(exchange, "the store cannot be queried right now (" + e.getMessage() + "); retry");
       return;

@@ -3,10 +3,10 @@ package io.groupguard.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
 import io.groupguard.serde.AvroJson;
 import io.groupguard.topology.GroupGuardTopology;
+import io.groupguard.topology.RecentViolationsLog;
 import java.util.List;
 import java.util.Map;
 
@@ -19,23 +19,25 @@ final class QueryableViews {
   /**
    * Every view. Extension point: per-member enforcement state (strikes, mutes) becomes
    * {@code GET /members/{tenant}/{member}} by adding
-   * {@code new QueryableView<>("/members/", "", <its store name constant>, <renderer>)} here once
+   * {@code QueryableView.ofValue("/members/", "", <its store name constant>, <renderer>)} here once
    * the enforcement sub-topology keeps it in a key-value store keyed '<tenantId>/<memberId>'.
    */
-  static List<QueryableView<?>> all() {
-    return List.of(new QueryableView<RecentViolations>("/groups/", "/violations",
-        GroupGuardTopology.RECENT_VIOLATIONS_STORE, QueryableViews::recentViolations));
+  static List<QueryableView<?, ?>> all() {
+    return List.of(new QueryableView<Violation, List<Violation>>("/groups/", "/violations",
+        GroupGuardTopology.RECENT_VIOLATIONS_STORE,
+        (store, groupKey) -> RecentViolationsLog.newestFirst(store, groupKey, GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP),
+        QueryableViews::recentViolations));
   }
 
-  /** Newest first, at most {@code ?limit=N} (default and maximum {@value GroupGuardTopology#RECENT_VIOLATIONS_PER_GROUP}). */
-  static JsonNode recentViolations(RecentViolations recent, Map<String, String> query) {
+  /**
+   * The group's latest violations, given newest first, at most {@code ?limit=N} (default and maximum
+   * {@value GroupGuardTopology#RECENT_VIOLATIONS_PER_GROUP}).
+   */
+  static JsonNode recentViolations(List<Violation> newestFirst, Map<String, String> query) {
     int limit = limit(query.get("limit"));
-    List<Violation> violations = recent == null ? List.of() : recent.getViolations();
     ObjectNode body = JsonResponses.JSON.createObjectNode();
-    ArrayNode newestFirst = body.putArray("violations");
-    for (int i = violations.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-      newestFirst.add(AvroJson.toJson(violations.get(i)));
-    }
+    ArrayNode violations = body.putArray("violations");
+    newestFirst.stream().limit(limit).forEach(violation -> violations.add(AvroJson.toJson(violation)));
     return body;
   }
 

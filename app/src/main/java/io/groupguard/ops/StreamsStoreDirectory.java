@@ -7,6 +7,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** Kafka Streams' view of key ownership (application.server of every instance) and its local stores. */
 final class StreamsStoreDirectory implements StoreDirectory {
@@ -25,8 +26,7 @@ final class StreamsStoreDirectory implements StoreDirectory {
   }
 
   @Override
-  public Object getLocal(String storeName, String key) {
-    return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, Object>keyValueStore()))
-        .get(key);
+  public ReadOnlyKeyValueStore<String, Object> localStore(String storeName) {
+    return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
   }
 }

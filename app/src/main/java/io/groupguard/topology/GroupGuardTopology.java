@@ -111,15 +111,20 @@ public final class GroupGuardTopology {
 
   public static final String VIOLATIONS_SOURCE = "violations-source";
   public static final String RECENT_VIOLATIONS_RECORDER = "recent-violations-recorder";
-  public static final String RECENT_VIOLATIONS_STORE = "recent-violations-store";
+  /** One entry per violation ({@link RecentViolationsLog}); renamed from the list-per-group "recent-violations-store". */
+  public static final String RECENT_VIOLATIONS_STORE = "recent-violations-log-store";
   /** How many of a group's latest violations the recent-violations store keeps. */
   public static final int RECENT_VIOLATIONS_PER_GROUP = 50;
+  public static final String VIOLATION_COUNT_MARKS = "violation-count-marks";
   public static final String VIOLATION_COUNTS_BY_KEY = "violation-counts-by-key";
   public static final String VIOLATION_COUNTER = "violation-counter";
   public static final String VIOLATION_COUNTS_STORE = "violation-counts-store";
   public static final String VIOLATION_COUNTS_CLOSED = "violation-counts-closed";
   public static final String VIOLATION_COUNT_RECORDS = "violation-count-records";
   public static final String VIOLATION_COUNTS_SINK = "violation-counts-sink";
+
+  /** What a violation becomes on its way to the counter: only its key and timestamp are counted. */
+  private static final byte[] COUNT_MARK = new byte[0];
 
   /** Size of the analysts' violation count windows. */
   public static final Duration VIOLATION_COUNT_WINDOW = Duration.ofHours(1);
@@ -342,24 +347,29 @@ public final class GroupGuardTopology {
 
   /** Violations keyed by group, on the group's partition of the violations topic: no repartition needed. */
   private void addRecentViolations(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
-    builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.recentViolationsSerde()));
+    builder.addStateStore(persistentStore(RECENT_VIOLATIONS_STORE, topics.violations().valueSerde()));
     violationsByGroup.process(RecentViolationsRecorder::new, Named.as(RECENT_VIOLATIONS_RECORDER), RECENT_VIOLATIONS_STORE);
   }
 
   /**
    * Hourly counts per tenant, group, kind and rule, by message timestamp. Each window's counts
    * are emitted once, when stream time passes its end plus the grace, so analysts never see
-   * partial or corrected counts.
+   * partial or corrected counts. The repartition by count key carries an empty mark, not the
+   * violation: the counter needs only the key and the timestamp. The count store is not cached:
+   * nearly every violation touches its own group/kind/rule/hour key, so a cache saves few writes,
+   * while the first check for closed windows of a task walks the cache segment by segment from
+   * the epoch (about a second of stalled processing per task start, measured).
    */
   private void addViolationCounts(KStream<String, Violation> violationsByGroup) {
     Topic<String, ViolationCount> counts = topics.violationCounts();
     violationsByGroup
-        .groupBy((groupKey, violation) -> ViolationCountKey.of(violation).format(),
-            Grouped.with(VIOLATION_COUNTS_BY_KEY, Serdes.String(), topics.violations().valueSerde()))
+        .map((groupKey, violation) -> KeyValue.pair(ViolationCountKey.of(violation).format(), COUNT_MARK),
+            Named.as(VIOLATION_COUNT_MARKS))
+        .groupByKey(Grouped.with(VIOLATION_COUNTS_BY_KEY, Serdes.String(), Serdes.ByteArray()))
         .windowedBy(TimeWindows.ofSizeAndGrace(VIOLATION_COUNT_WINDOW, violationCountsGrace))
         .emitStrategy(EmitStrategy.onWindowClose())
         .count(Named.as(VIOLATION_COUNTER), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(VIOLATION_COUNTS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withCachingDisabled())
         .toStream(Named.as(VIOLATION_COUNTS_CLOSED))
         .map((window, count) -> toViolationCount(window, count), Named.as(VIOLATION_COUNT_RECORDS))
         .to(counts.name(), counts.produced(VIOLATION_COUNTS_SINK));

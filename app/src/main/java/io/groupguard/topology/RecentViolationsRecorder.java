@@ -1,9 +1,6 @@
 package io.groupguard.topology;
 
-import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,13 +8,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the latest violations of every group (records keyed '<tenantId>/<groupId>'), at most
- * {@link GroupGuardTopology#RECENT_VIOLATIONS_PER_GROUP}, oldest first, for the operators' HTTP
- * query. Runs in the message sub-topology, so a group's list lives on the instance that owns
- * the group's messages.
+ * {@link GroupGuardTopology#RECENT_VIOLATIONS_PER_GROUP}, in a {@link RecentViolationsLog}, for
+ * the operators' HTTP query. Reads the violations topic, which is keyed by group, so a group's
+ * violations live on the instance that owns the group's partition.
  */
 final class RecentViolationsRecorder implements Processor<String, Violation, Void, Void> {
 
-  private KeyValueStore<String, RecentViolations> store;
+  private final RecentViolationsLog log = new RecentViolationsLog(GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP);
+  private KeyValueStore<String, Violation> store;
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -26,12 +24,6 @@ final class RecentViolationsRecorder implements Processor<String, Violation, Voi
 
   @Override
   public void process(Record<String, Violation> record) {
-    RecentViolations previous = store.get(record.key());
-    List<Violation> violations = new ArrayList<>(previous == null ? List.of() : previous.getViolations());
-    violations.add(record.value());
-    if (violations.size() > GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP) {
-      violations.subList(0, violations.size() - GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP).clear();
-    }
-    store.put(record.key(), new RecentViolations(violations));
+    log.record(store, record.key(), record.value());
   }
 }

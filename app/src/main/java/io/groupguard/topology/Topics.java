@@ -12,7 +12,6 @@ import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.TenantSettings;
-import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationCount;
 import io.groupguard.config.GroupGuardConfig;
@@ -44,8 +43,7 @@ public record Topics(
     Topic<String, AdminCommand> adminCommands,
     Topic<String, AdminCommandResult> adminResults,
     Serde<MemberStanding> standingSerde,
-    Topic<String, ViolationCount> violationCounts,
-    Serde<RecentViolations> recentViolationsSerde) {
+    Topic<String, ViolationCount> violationCounts) {
 
   public static Topics from(GroupGuardConfig config, SchemaRegistryClient registry) {
     Serde<String> keys = Serdes.String();
@@ -74,8 +72,7 @@ public record Topics(
             avro(registry, AdminCommandResult.class), false),
         avro(registry, MemberStanding.class),
         new Topic<>(config.getString(GroupGuardConfig.TOPIC_VIOLATION_COUNTS), keys, avro(registry, ViolationCount.class),
-            false),
-        avro(registry, RecentViolations.class));
+            false));
   }
 
   /** The topics GroupGuard creates when they are missing (internal ones are Kafka Streams' business). */

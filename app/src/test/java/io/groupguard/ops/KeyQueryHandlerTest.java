@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 class KeyQueryHandlerTest {
 
   private static final String STORE = "things-store";
-  private static final List<QueryableView<?>> VIEWS = List.of(new QueryableView<String>("/things/", "/value", STORE,
+  private static final List<QueryableView<?, ?>> VIEWS = List.of(QueryableView.<String>ofValue("/things/", "/value", STORE,
       (value, query) -> JsonResponses.JSON.createObjectNode().put("value", value).put("query", query.toString())));
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -58,12 +60,33 @@ class KeyQueryHandlerTest {
       return owners.get(key);
     }
 
+    /** Point reads of {@link #local}; the views under test read nothing else. */
     @Override
-    public Object getLocal(String storeName, String key) {
+    public ReadOnlyKeyValueStore<String, Object> localStore(String storeName) {
       if (storeMigrating) {
         throw new InvalidStateStoreException("store " + storeName + " is migrating");
       }
-      return local.get(key);
+      return new ReadOnlyKeyValueStore<>() {
+        @Override
+        public Object get(String key) {
+          return local.get(key);
+        }
+
+        @Override
+        public KeyValueIterator<String, Object> range(String from, String to) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public KeyValueIterator<String, Object> all() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long approximateNumEntries() {
+          return local.size();
+        }
+      };
     }
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.Keyword;
 import io.groupguard.avro.KeywordMatch;
-import io.groupguard.avro.RecentViolations;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationCount;
 import io.groupguard.avro.ViolationKind;
@@ -73,18 +72,23 @@ class OpsTopologyTest {
   }
 
   @Test
-  void recentViolationsKeepTheLatestFiftyPerGroupOldestFirst() {
+  void recentViolationsKeepTheLatestFiftyPerGroupNewestFirst() {
     for (int i = 1; i <= 55; i++) {
       sendAt(HOUR.plusSeconds(i), "g1", "m" + i, "idiot number " + i);
     }
     sendAt(HOUR.plusSeconds(100), "g2", "other", "scam");
 
-    KeyValueStore<String, RecentViolations> store = fixture.driver.getKeyValueStore(GroupGuardTopology.RECENT_VIOLATIONS_STORE);
-    List<Violation> g1 = store.get("acme/g1").getViolations();
+    KeyValueStore<String, Violation> store = fixture.driver.getKeyValueStore(GroupGuardTopology.RECENT_VIOLATIONS_STORE);
+    List<Violation> g1 = RecentViolationsLog.newestFirst(store, "acme/g1", Integer.MAX_VALUE);
     assertThat(g1).hasSize(GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP);
-    assertThat(g1.get(0).getMessageId()).isEqualTo("m6");
-    assertThat(g1.get(g1.size() - 1).getMessageId()).isEqualTo("m55");
-    assertThat(store.get("acme/g2").getViolations()).extracting(Violation::getMessageId).containsExactly("other");
+    assertThat(g1.get(0).getMessageId()).isEqualTo("m55");
+    assertThat(g1.get(g1.size() - 1).getMessageId()).isEqualTo("m6");
+    try (var all = store.all()) {
+      assertThat(all).toIterable().as("the oldest entries are deleted, not just hidden")
+          .hasSize(GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP + 1);
+    }
+    assertThat(RecentViolationsLog.newestFirst(store, "acme/g2", Integer.MAX_VALUE)).extracting(Violation::getMessageId)
+        .containsExactly("other");
   }
 
   @Test
