@@ -35,6 +35,9 @@ final class LinkCandidateScanner {
   private final String text;
   /** The last dot of a label chain known to end no host; dots up to it need no second look. */
   private int failedChainEnd = -1;
+  /** The last "://" search (from, result): reused so texts without one are not searched per call. */
+  private int separatorSearchedFrom = Integer.MAX_VALUE;
+  private int separatorFound = -1;
 
   LinkCandidateScanner(String text) {
     this.text = text;
@@ -43,12 +46,12 @@ final class LinkCandidateScanner {
   /** The leftmost candidate starting at or after {@code from}, or null. */
   Candidate find(int from) {
     int dot = text.indexOf('.', from);
-    int separator = text.indexOf(SCHEME_SEPARATOR, from);
+    int separator = nextSeparator(from);
     while (dot >= 0 || separator >= 0) {
       Candidate found;
       if (separator >= 0 && (dot < 0 || separator < dot)) {
         found = withScheme(separator, from);
-        separator = text.indexOf(SCHEME_SEPARATOR, separator + 1);
+        separator = nextSeparator(separator + 1);
       } else {
         found = dot > failedChainEnd ? withoutScheme(dot, from) : null;
         dot = text.indexOf('.', dot + 1);
@@ -58,6 +61,15 @@ final class LinkCandidateScanner {
       }
     }
     return null;
+  }
+
+  private int nextSeparator(int from) {
+    boolean stillValid = separatorSearchedFrom <= from && (separatorFound < 0 || separatorFound >= from);
+    if (!stillValid) {
+      separatorSearchedFrom = from;
+      separatorFound = text.indexOf(SCHEME_SEPARATOR, from);
+    }
+    return separatorFound;
   }
 
   /** A candidate whose scheme ends at {@code separator} ("://"), starting as early as allowed. */
