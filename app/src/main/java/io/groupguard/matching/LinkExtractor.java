@@ -19,15 +19,11 @@ import java.util.Locale;
  * {@code " dot "}, and dots with spaces around them between letters) become {@code .}, and
  * percent-encoded bytes are decoded. A host without a scheme counts only when its last label is
  * a known TLD (look-alike letters folded), so "e.g.", "3.5" or "Mr.Smith" are not links; with a
- * scheme any host counts. The RE2/J pattern runs in linear time, so huge texts are safe.
+ * scheme any host counts. Candidates come from {@link LinkCandidateScanner}, which only looks
+ * around dots and "://" and runs in linear time, so huge texts are safe.
  */
 public final class LinkExtractor {
 
-  private static final Pattern CANDIDATE = Pattern.compile(
-      "(?i)(?:([a-z][a-z0-9+\\-]{1,15})://)?"
-          + "((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]{0,62}[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}\\-]{2,63})"
-          + "(?::[0-9]{1,5})?"
-          + "([/?#][^\\s<>\"'\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF0F}\\x{FF1A}-\\x{FF20}]*)?");
   private static final Pattern LONE_URL = Pattern.compile(
       "(?is)^(?:[a-z][a-z0-9+\\-]{1,15}://)?([\\p{L}\\p{N}.\\-]+)(?::[0-9]{0,5})?([/?#].*)?$");
   private static final String[] BRACKETED_DOTS = {"(dot)", "[dot]", "{dot}", "<dot>", "(.)", "[.]", "{.}"};
@@ -42,30 +38,29 @@ public final class LinkExtractor {
       return List.of();
     }
     LinkView view = LinkView.of(text);
+    LinkCandidateScanner scanner = new LinkCandidateScanner(view.text);
     List<ExtractedLink> links = new ArrayList<>();
-    Matcher matcher = CANDIDATE.matcher(view.text);
     int from = 0;
-    while (from < view.text.length() && matcher.find(from)) {
-      int matchStart = matcher.start();
-      from = matcher.end();
-      if (matchStart > 0 && isHostChar(view.text.charAt(matchStart - 1))) {
+    LinkCandidateScanner.Candidate candidate;
+    while (from < view.text.length() && (candidate = scanner.find(from)) != null) {
+      from = candidate.end();
+      if (candidate.start() > 0 && isHostChar(view.text.charAt(candidate.start() - 1))) {
         continue; // inside an e-mail address or a longer token
       }
-      boolean hasScheme = matcher.group(1) != null;
-      String host = matcher.group(2);
-      String path = matcher.group(3) == null ? "" : matcher.group(3);
-      int hostEnd = matcher.start(2) + trimToKnownTld(host, hasScheme);
-      if (hostEnd <= matcher.start(2)) {
+      String host = view.text.substring(candidate.hostStart(), candidate.hostEnd());
+      String path = candidate.pathStart() < 0 ? "" : view.text.substring(candidate.pathStart(), candidate.end());
+      int hostEnd = candidate.hostStart() + trimToKnownTld(host, candidate.hasScheme());
+      if (hostEnd <= candidate.hostStart()) {
         continue;
       }
-      String foundHost = view.text.substring(matcher.start(2), hostEnd);
+      String foundHost = view.text.substring(candidate.hostStart(), hostEnd);
       String foundPath = "";
       int linkEnd = hostEnd;
-      if (hostEnd == matcher.end(2)) { // a path only belongs to the link when the whole host did
+      if (hostEnd == candidate.hostEnd()) { // a path only belongs to the link when the whole host did
         foundPath = path.substring(0, path.length() - trailingPunctuation(path));
-        linkEnd = matcher.end() - (path.length() - foundPath.length());
+        linkEnd = candidate.end() - (path.length() - foundPath.length());
       }
-      int start = view.originalStart(matchStart);
+      int start = view.originalStart(candidate.start());
       int end = view.originalEnd(linkEnd - 1);
       links.add(link(text.substring(start, end), foundHost, foundPath, start, end));
       from = linkEnd;
