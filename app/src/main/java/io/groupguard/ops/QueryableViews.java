@@ -3,6 +3,7 @@ package io.groupguard.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.groupguard.avro.MemberStanding;
 import io.groupguard.avro.Violation;
 import io.groupguard.serde.AvroJson;
 import io.groupguard.topology.GroupGuardTopology;
@@ -16,17 +17,19 @@ final class QueryableViews {
   private QueryableViews() {
   }
 
-  /**
-   * Every view. Extension point: per-member enforcement state (strikes, mutes) becomes
-   * {@code GET /members/{tenant}/{member}} by adding
-   * {@code QueryableView.ofValue("/members/", "", <its store name constant>, <renderer>)} here once
-   * the enforcement sub-topology keeps it in a key-value store keyed '<tenantId>/<memberId>'.
-   */
+  /** Every view: a group's recent violations, and a member's strikes and restrictions. */
   static List<QueryableView<?, ?>> all() {
-    return List.of(new QueryableView<Violation, List<Violation>>("/groups/", "/violations",
-        GroupGuardTopology.RECENT_VIOLATIONS_STORE,
-        (store, groupKey) -> RecentViolationsLog.newestFirst(store, groupKey, GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP),
-        QueryableViews::recentViolations));
+    return List.of(
+        new QueryableView<Violation, List<Violation>>("/groups/", "/violations",
+            GroupGuardTopology.RECENT_VIOLATIONS_STORE,
+            (store, groupKey) -> RecentViolationsLog.newestFirst(store, groupKey, GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP),
+            QueryableViews::recentViolations),
+        QueryableView.ofValue("/members/", "", GroupGuardTopology.MEMBER_STANDING_STORE, QueryableViews::memberStanding));
+  }
+
+  /** A member's strikes not yet decayed and restrictions (mutes, kicks) per group; none for a member never judged. */
+  static JsonNode memberStanding(MemberStanding standing, Map<String, String> query) {
+    return AvroJson.toJson(standing == null ? MemberStanding.newBuilder().build() : standing);
   }
 
   /**

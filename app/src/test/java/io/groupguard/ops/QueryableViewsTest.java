@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.groupguard.avro.MemberStanding;
+import io.groupguard.avro.Strike;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
 import java.time.Instant;
@@ -41,6 +43,20 @@ class QueryableViewsTest {
     assertThat(view.keyOf("/groups/acme/g%201/violations")).hasValue("acme/g 1");
     assertThat(view.keyOf("/groups/acme/g1/rules")).isEmpty();
     assertThat(view.keyOf("/groups/acme/violations")).isEmpty();
+  }
+
+  @Test
+  void theMemberViewReadsTheMemberKeyAndShowsStrikesAndRestrictions() {
+    QueryableView<?, ?> view = QueryableViews.all().get(1);
+    assertThat(view.keyOf("/members/acme/bob")).hasValue("acme/bob");
+    assertThat(view.keyOf("/members/acme")).isEmpty();
+    JsonNode unknown = QueryableViews.memberStanding(null, Map.of());
+    assertThat(unknown.get("strikes")).isEmpty();
+    assertThat(unknown.get("restrictions")).isEmpty();
+    JsonNode struck = QueryableViews.memberStanding(MemberStanding.newBuilder()
+        .setStrikes(List.of(new Strike(java.time.Instant.parse("2026-11-20T09:00:00Z"), "g1", "m1"))).build(), Map.of());
+    assertThat(struck.get("strikes")).singleElement()
+        .satisfies(strike -> assertThat(strike.get("inputId").asText()).isEqualTo("m1"));
   }
 
   private static Violation violation(String messageId) {
