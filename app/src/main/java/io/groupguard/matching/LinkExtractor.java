@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Finds links in free text and parses link strings, seeing through common disguises.
@@ -32,17 +33,28 @@ public final class LinkExtractor {
   private LinkExtractor() {
   }
 
+  /** Finds the next link candidate at or after an index of one link view's text, or null. */
+  @FunctionalInterface
+  interface CandidateSearch {
+    LinkCandidateScanner.Candidate find(int from);
+  }
+
   /** Links written in {@code text} (null is empty), in text order. Never throws. */
   public static List<ExtractedLink> extract(String text) {
+    return extract(text, viewText -> new LinkCandidateScanner(viewText)::find);
+  }
+
+  /** As {@link #extract(String)} with another candidate search over the link view (tests compare searches). */
+  static List<ExtractedLink> extract(String text, Function<String, CandidateSearch> searchIn) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
     LinkView view = LinkView.of(text);
-    LinkCandidateScanner scanner = new LinkCandidateScanner(view.text);
+    CandidateSearch candidates = searchIn.apply(view.text);
     List<ExtractedLink> links = new ArrayList<>();
     int from = 0;
     LinkCandidateScanner.Candidate candidate;
-    while (from < view.text.length() && (candidate = scanner.find(from)) != null) {
+    while (from < view.text.length() && (candidate = candidates.find(from)) != null) {
       from = candidate.end();
       if (candidate.start() > 0 && isHostChar(view.text.charAt(candidate.start() - 1))) {
         continue; // inside an e-mail address or a longer token
