@@ -2,13 +2,11 @@ package io.groupguard.enforcement;
 
 import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
-import io.groupguard.avro.TenantSettings;
 import io.groupguard.avro.Violation;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.RecordKeys;
-import org.apache.kafka.streams.processor.api.Processor;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -16,37 +14,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the member's strikes. Reads the rule in force behind each violation (its penalty override
  * and member reason) and the tenant's settings from global stores.
  */
-public final class EnforcementProcessor implements Processor<String, MessageVerdict, String, EnforcementOutput> {
+public final class EnforcementProcessor extends MemberStandingProcessor<MessageVerdict> {
 
   private final ActionPlanner planner = new ActionPlanner();
-  private final EnforcementPolicy defaults;
-  private ProcessorContext<String, EnforcementOutput> context;
-  private MemberStandings standings;
-  private TenantPolicies policies;
   private KeyValueStore<String, ModerationRule> rules;
 
   public EnforcementProcessor(EnforcementPolicy defaults) {
-    this.defaults = defaults;
+    super(defaults);
   }
 
   @Override
   public void init(ProcessorContext<String, EnforcementOutput> context) {
-    this.context = context;
-    this.standings = new MemberStandings(context, GroupGuardTopology.MEMBER_STANDING_STORE);
-    KeyValueStore<String, TenantSettings> settings = context.getStateStore(GroupGuardTopology.TENANT_SETTINGS_STORE);
-    this.policies = new TenantPolicies(defaults, settings);
+    super.init(context);
     this.rules = context.getStateStore(GroupGuardTopology.RULES_IN_FORCE_STORE);
   }
 
   @Override
-  public void process(Record<String, MessageVerdict> record) {
-    MessageVerdict verdict = record.value();
-    String memberKey = RecordKeys.member(verdict.getTenantId(), verdict.getMemberId());
-    Standing standing = standings.load(memberKey);
-    var outputs = planner.plan(verdict, standing, policies.of(verdict.getTenantId()), this::ruleOf,
-        context.currentSystemTimeMs());
-    standings.save(memberKey, standing);
-    outputs.forEach(output -> context.forward(record.withKey(output.key()).withValue(output)));
+  String tenantOf(MessageVerdict verdict) {
+    return verdict.getTenantId();
+  }
+
+  @Override
+  String memberOf(MessageVerdict verdict) {
+    return verdict.getMemberId();
+  }
+
+  @Override
+  List<EnforcementOutput> decide(MessageVerdict verdict, Standing standing, EnforcementPolicy policy, long now) {
+    return planner.plan(verdict, standing, policy, this::ruleOf, now);
   }
 
   private ModerationRule ruleOf(Violation violation) {
