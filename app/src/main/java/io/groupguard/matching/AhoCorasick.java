@@ -16,12 +16,6 @@ import java.util.Map;
  */
 public final class AhoCorasick {
 
-  /** Receives every occurrence; {@code end} is exclusive. */
-  @FunctionalInterface
-  public interface MatchSink {
-    void onMatch(int patternId, int end);
-  }
-
   private static final int DENSE_ROOT_MIN_EDGES = 64;
   /** Up to this many children a linear scan of the labels beats hashing. */
   private static final int MAX_LINEAR_CHILDREN = 8;
@@ -114,43 +108,48 @@ public final class AhoCorasick {
     return patternAt.length;
   }
 
-  /** Reports every occurrence of every pattern in {@code text[0, length)}, in order of their end. */
-  public void scan(char[] text, int length, MatchSink sink) {
-    long[] occurrences = findAll(text, length);
-    for (long occurrence : occurrences) {
-      sink.onMatch(patternIdOf(occurrence), endOf(occurrence));
-    }
-  }
-
   /**
-   * Every occurrence in {@code text[0, length)} in order of their end, each packed as
-   * {@code end << 32 | patternId} (see {@link #patternIdOf}, {@link #endOf}); a plain loop with no
-   * callback keeps the hot path small enough for the JIT to inline.
+   * Every occurrence of every pattern in {@code text[0, length)}, in order of their end, written
+   * into {@code into} (cleared first); a plain loop with no callback keeps the hot path small
+   * enough for the JIT to inline, and the reused buffer keeps it free of allocation.
    */
-  public long[] findAll(char[] text, int length) {
-    long[] found = new long[8];
-    int count = 0;
+  public void findAll(char[] text, int length, Occurrences into) {
+    into.count = 0;
     int state = 0;
     for (int i = 0; i < length; i++) {
       state = step(state, text[i]);
       int node = records[state * RECORD + FIRST_OUTPUT];
       while (node >= 0) {
-        if (count == found.length) {
-          found = Arrays.copyOf(found, count * 2);
-        }
-        found[count++] = (long) (i + 1) << 32 | patternAt[node];
+        into.add(i + 1, patternAt[node]);
         node = outputLink[node];
       }
     }
-    return count == found.length ? found : Arrays.copyOf(found, count);
   }
 
-  public static int patternIdOf(long occurrence) {
-    return (int) occurrence;
-  }
+  /** A reusable list of occurrences (pattern id and exclusive end); not thread-safe. */
+  public static final class Occurrences {
+    private long[] packed = new long[16];
+    private int count;
 
-  public static int endOf(long occurrence) {
-    return (int) (occurrence >>> 32);
+    public int count() {
+      return count;
+    }
+
+    public int patternId(int index) {
+      return (int) packed[index];
+    }
+
+    /** Exclusive end of the occurrence in the text. */
+    public int end(int index) {
+      return (int) (packed[index] >>> 32);
+    }
+
+    private void add(int end, int patternId) {
+      if (count == packed.length) {
+        packed = Arrays.copyOf(packed, count * 2);
+      }
+      packed[count++] = (long) end << 32 | patternId;
+    }
   }
 
   private int step(int state, char c) {

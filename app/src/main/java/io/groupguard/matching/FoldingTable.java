@@ -41,8 +41,12 @@ final class FoldingTable {
   private static final int PLANES = 2; // BMP and SMP are tabulated; higher planes by range
   private static final FoldingTable INSTANCE = new FoldingTable();
 
-  private final byte[] attributes = new byte[PLANES * 0x10000];
-  private final char[] singleFold = new char[PLANES * 0x10000];
+  /**
+   * Per code point: attribute bits (kind, unspaced, Latin, expands) above {@link #ATTRIBUTE_SHIFT},
+   * the single folded char below, so that normalizing reads one table entry per char.
+   */
+  private final int[] entries = new int[PLANES * 0x10000];
+  private static final int ATTRIBUTE_SHIFT = 16;
   private final Map<Integer, char[]> expansions = new HashMap<>();
 
   static FoldingTable get() {
@@ -56,7 +60,7 @@ final class FoldingTable {
     Transliterator traditionalToSimplified = Transliterator.getInstance("Traditional-Simplified");
     for (int cp = 0; cp < PLANES * 0x10000; cp++) {
       if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-        attributes[cp] = PUNCT; // a lone surrogate; pairs are decoded before lookup
+        entries[cp] = PUNCT << ATTRIBUTE_SHIFT; // a lone surrogate; pairs are decoded before lookup
         continue;
       }
       String folded = nfkcCasefold.normalize(new String(Character.toChars(cp)));
@@ -149,6 +153,7 @@ final class FoldingTable {
 
   private void store(int cp, byte kind, String folded) {
     int attribute = kind;
+    char singleFold = 0;
     if (kind == LETTER || kind == DIGIT) {
       int first = folded.codePointAt(0);
       if (isUnspacedScript(first)) {
@@ -157,15 +162,15 @@ final class FoldingTable {
         attribute |= LATIN_BIT;
       }
       if (folded.length() == 1) {
-        singleFold[cp] = folded.charAt(0);
+        singleFold = folded.charAt(0);
       } else {
         attribute |= EXPANDS_BIT;
         expansions.put(cp, folded.toCharArray());
       }
     } else if (kind == LEET_SYMBOL) {
-      singleFold[cp] = folded.charAt(0);
+      singleFold = folded.charAt(0);
     }
-    attributes[cp] = (byte) attribute;
+    entries[cp] = attribute << ATTRIBUTE_SHIFT | singleFold;
   }
 
   /** Scripts written without spaces between words: keywords in them match as substrings. */
@@ -179,38 +184,39 @@ final class FoldingTable {
         || script == UScript.MYANMAR || script == UScript.TIBETAN;
   }
 
-  int attributes(int cp) {
-    if (cp < attributes.length) {
-      return attributes[cp];
+  /** The folding entry of {@code cp}: read it with {@link #kind}, {@link #singleFold} and the other static accessors. */
+  int entry(int cp) {
+    if (cp < entries.length) {
+      return entries[cp];
     }
     if (cp <= 0x3FFFF) {
-      return LETTER | UNSPACED_BIT | EXPANDS_BIT; // CJK extension planes: kept as they are
+      return (LETTER | UNSPACED_BIT | EXPANDS_BIT) << ATTRIBUTE_SHIFT; // CJK extension planes: kept as they are
     }
     if (cp >= 0xE0000 && cp <= 0xE0FFF) {
-      return IGNORABLE; // tags (emoji flag sequences) and variation selectors supplement
+      return IGNORABLE << ATTRIBUTE_SHIFT; // tags (emoji flag sequences) and variation selectors supplement
     }
-    return PUNCT;
+    return PUNCT << ATTRIBUTE_SHIFT;
   }
 
-  static byte kind(int attributes) {
-    return (byte) (attributes & KIND_MASK);
+  static byte kind(int entry) {
+    return (byte) (entry >>> ATTRIBUTE_SHIFT & KIND_MASK);
   }
 
-  static boolean isUnspaced(int attributes) {
-    return (attributes & UNSPACED_BIT) != 0;
+  static boolean isUnspaced(int entry) {
+    return (entry >>> ATTRIBUTE_SHIFT & UNSPACED_BIT) != 0;
   }
 
-  static boolean isLatin(int attributes) {
-    return (attributes & LATIN_BIT) != 0;
+  static boolean isLatin(int entry) {
+    return (entry >>> ATTRIBUTE_SHIFT & LATIN_BIT) != 0;
   }
 
-  static boolean expands(int attributes) {
-    return (attributes & EXPANDS_BIT) != 0;
+  static boolean expands(int entry) {
+    return (entry >>> ATTRIBUTE_SHIFT & EXPANDS_BIT) != 0;
   }
 
-  /** The folded char of a code point whose attributes do not {@link #expands expand}. */
-  char singleFold(int cp) {
-    return singleFold[cp];
+  /** The folded char of an entry that does not {@link #expands expand}. */
+  static char singleFold(int entry) {
+    return (char) entry;
   }
 
   /** The folded chars of a code point whose attributes {@link #expands expand}. */
@@ -227,13 +233,13 @@ final class FoldingTable {
     StringBuilder folded = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
-      int attributes = attributes(cp);
-      if (kind(attributes) != LETTER) {
+      int entry = entry(cp);
+      if (kind(entry) != LETTER) {
         folded.appendCodePoint(cp);
-      } else if (expands(attributes)) {
+      } else if (expands(entry)) {
         folded.append(expansion(cp));
       } else {
-        folded.append(singleFold(cp));
+        folded.append(singleFold(entry));
       }
       i += Character.charCount(cp);
     }

@@ -2,6 +2,7 @@ package io.groupguard.matching;
 
 import io.groupguard.avro.KeywordMatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -32,6 +33,9 @@ public final class KeywordIndex {
   private final long[] entries;
   private final KeywordPattern[] patterns;
   private final TextNormalizer normalizer;
+  private final int maxOwner;
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private KeywordIndex(AhoCorasick automaton, int[] firstEntry, long[] entries, KeywordPattern[] patterns,
       TextNormalizer normalizer) {
@@ -40,6 +44,11 @@ public final class KeywordIndex {
     this.entries = entries;
     this.patterns = patterns;
     this.normalizer = normalizer;
+    int max = 0;
+    for (long entry : entries) {
+      max = Math.max(max, (int) (entry >> 32));
+    }
+    this.maxOwner = max;
   }
 
   public static Builder builder() {
@@ -59,38 +68,143 @@ public final class KeywordIndex {
   }
 
   /**
-   * For every owner accepted by {@code ownerApplies}, the first keyword occurrence that no
-   * occurrence of one of the same owner's allow words covers. Result ordered by start.
+   * For every owner accepted by {@code ownerApplies}, the first keyword occurrence (the earliest,
+   * then the longest) that no occurrence of one of the same owner's allow words covers. Result
+   * ordered by owner.
    */
   public List<Hit> firstHits(NormalizedText text, IntPredicate ownerApplies) {
     if (entries.length == 0 || text.length() == 0) {
       return List.of();
     }
-    List<Hit> keywordHits = new ArrayList<>();
-    List<Hit> allowHits = new ArrayList<>(0);
-    for (long occurrence : automaton.findAll(text.chars(), text.length())) {
-      int patternId = AhoCorasick.patternIdOf(occurrence);
-      int end = AhoCorasick.endOf(occurrence);
+    Scratch scratch = SCRATCH.get();
+    scratch.reset(maxOwner);
+    automaton.findAll(text.chars(), text.length(), scratch.occurrences);
+    AhoCorasick.Occurrences occurrences = scratch.occurrences;
+    for (int i = 0; i < occurrences.count(); i++) {
+      int patternId = occurrences.patternId(i);
+      int end = occurrences.end(i);
       for (int e = firstEntry[patternId]; e < firstEntry[patternId + 1]; e++) {
         long entry = entries[e];
         int owner = (int) (entry >> 32);
         int start = end - (int) (entry >>> 8 & MAX_LENGTH);
         if (ownerApplies.test(owner) && matches(entry, e, text, start)) {
-          ((entry & ALLOW_WORD) != 0 ? allowHits : keywordHits).add(new Hit(owner, patterns[e], start, end));
+          if ((entry & ALLOW_WORD) != 0) {
+            scratch.allowed.add(owner, start, end);
+          } else {
+            scratch.candidates.add(e, start, end);
+          }
         }
       }
     }
-    if (keywordHits.isEmpty()) {
-      return List.of();
-    }
-    keywordHits.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
-    List<Hit> firstPerOwner = new ArrayList<>();
-    for (Hit hit : keywordHits) {
-      if (!containsOwner(firstPerOwner, hit.owner) && !isAllowed(hit, allowHits)) {
-        firstPerOwner.add(hit);
+    return scratch.firstPerOwner(this);
+  }
+
+  private int ownerOf(int entryIndex) {
+    return (int) (entries[entryIndex] >> 32);
+  }
+
+  /**
+   * Per-thread buffers of one {@link #firstHits} call, so that the hits that do not win (most of
+   * them) cost no allocation: the scan's occurrences, the keyword candidates, the allow-word
+   * occurrences, and the best candidate per owner (valid where its stamp is the current call's).
+   */
+  private static final class Scratch {
+    final AhoCorasick.Occurrences occurrences = new AhoCorasick.Occurrences();
+    final Spans candidates = new Spans(); // entry index, start, end
+    final Spans allowed = new Spans(); // owner, start, end
+    int[] bestCandidate = new int[64];
+    int[] stamps = new int[64];
+    int[] owners = new int[16];
+    int ownerCount;
+    int stamp;
+
+    void reset(int maxOwner) {
+      candidates.size = 0;
+      allowed.size = 0;
+      ownerCount = 0;
+      if (stamps.length <= maxOwner) {
+        stamps = new int[maxOwner + 1];
+        bestCandidate = new int[maxOwner + 1];
+        stamp = 0;
+      }
+      if (++stamp == 0) { // wrapped: old stamps could look current
+        Arrays.fill(stamps, 0);
+        stamp = 1;
       }
     }
-    return firstPerOwner;
+
+    List<Hit> firstPerOwner(KeywordIndex index) {
+      for (int c = 0; c < candidates.size; c++) {
+        int owner = index.ownerOf(candidates.first(c));
+        boolean hasBest = stamps[owner] == stamp;
+        if (hasBest && !precedes(c, bestCandidate[owner]) || isAllowed(owner, c)) {
+          continue;
+        }
+        if (!hasBest) {
+          stamps[owner] = stamp;
+          if (ownerCount == owners.length) {
+            owners = Arrays.copyOf(owners, ownerCount * 2);
+          }
+          owners[ownerCount++] = owner;
+        }
+        bestCandidate[owner] = c;
+      }
+      if (ownerCount == 0) {
+        return List.of();
+      }
+      Arrays.sort(owners, 0, ownerCount);
+      List<Hit> hits = new ArrayList<>(ownerCount);
+      for (int o = 0; o < ownerCount; o++) {
+        int c = bestCandidate[owners[o]];
+        hits.add(new Hit(owners[o], index.patterns[candidates.first(c)], candidates.start(c), candidates.end(c)));
+      }
+      return hits;
+    }
+
+    /** Earlier start first, then the longer occurrence. */
+    private boolean precedes(int candidate, int other) {
+      int start = candidates.start(candidate);
+      int otherStart = candidates.start(other);
+      return start != otherStart ? start < otherStart : candidates.end(candidate) > candidates.end(other);
+    }
+
+    private boolean isAllowed(int owner, int candidate) {
+      for (int a = 0; a < allowed.size; a++) {
+        if (allowed.first(a) == owner && allowed.start(a) <= candidates.start(candidate)
+            && candidates.end(candidate) <= allowed.end(a)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A growable list of (int, start, end) triples in one array. */
+  private static final class Spans {
+    int[] values = new int[48];
+    int size;
+
+    void add(int first, int start, int end) {
+      if (size * 3 == values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[size * 3] = first;
+      values[size * 3 + 1] = start;
+      values[size * 3 + 2] = end;
+      size++;
+    }
+
+    int first(int index) {
+      return values[index * 3];
+    }
+
+    int start(int index) {
+      return values[index * 3 + 1];
+    }
+
+    int end(int index) {
+      return values[index * 3 + 2];
+    }
   }
 
   private boolean matches(long entry, int index, NormalizedText text, int start) {
@@ -108,23 +222,6 @@ public final class KeywordIndex {
     int flags = (allowWord ? ALLOW_WORD : 0) | (pattern.isPlain() ? PLAIN : 0)
         | (pattern.needsWordStart() ? WORD_START : 0) | (pattern.needsWordEnd() ? WORD_END : 0);
     return (long) owner << 32 | (long) pattern.length() << 8 | flags;
-  }
-  private static boolean containsOwner(List<Hit> hits, int owner) {
-    for (Hit hit : hits) {
-      if (hit.owner == owner) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAllowed(Hit hit, List<Hit> allowHits) {
-    for (Hit allow : allowHits) {
-      if (allow.owner == hit.owner && allow.start <= hit.start && hit.end <= allow.end) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Not thread-safe. */
@@ -151,6 +248,9 @@ public final class KeywordIndex {
     }
 
     private boolean add(int owner, KeywordPattern pattern, boolean allowWord) {
+      if (owner < 0) {
+        throw new IllegalArgumentException("negative owner " + owner);
+      }
       if (pattern.isEmpty()) {
         return false;
       }

@@ -90,6 +90,8 @@ public final class TextNormalizer {
     byte[] bits;
     byte[] boundaries;
     int size;
+    /** Whether a digit or {@code @ $} was folded: only then can leetspeak change anything. */
+    boolean hasLeetCandidates;
 
     Folded(int capacity) {
       allocate(capacity);
@@ -98,6 +100,7 @@ public final class TextNormalizer {
     /** Empties the buffers, making room for at least {@code capacity} chars. */
     void reset(int capacity) {
       size = 0;
+      hasLeetCandidates = false;
       if (chars.length < capacity) {
         allocate(capacity);
       }
@@ -139,8 +142,8 @@ public final class TextNormalizer {
     while (i < length) {
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
-      int attributes = table.attributes(cp);
-      byte kind = FoldingTable.kind(attributes);
+      int entry = table.entry(cp);
+      byte kind = FoldingTable.kind(entry);
       if (kind == FoldingTable.SPACE || kind == FoldingTable.PUNCT) {
         if (inRun) {
           markSingleRun(out, runFirstEntry, runCodePoints);
@@ -154,17 +157,18 @@ public final class TextNormalizer {
           runCodePoints = 0;
         }
         runCodePoints++;
-        int bits = (FoldingTable.isUnspaced(attributes) ? UNSPACED_BIT : 0)
-            | (FoldingTable.isLatin(attributes) ? LATIN_BIT : 0)
+        int bits = (FoldingTable.isUnspaced(entry) ? UNSPACED_BIT : 0)
+            | (FoldingTable.isLatin(entry) ? LATIN_BIT : 0)
             | (kind == FoldingTable.DIGIT ? DIGIT_BIT : 0)
             | (kind == FoldingTable.LEET_SYMBOL ? LEET_SYMBOL_BIT : 0);
-        if (FoldingTable.expands(attributes)) {
+        out.hasLeetCandidates |= kind == FoldingTable.DIGIT || kind == FoldingTable.LEET_SYMBOL;
+        if (FoldingTable.expands(entry)) {
           char[] expansion = table.expansion(cp);
           for (int k = 0; k < expansion.length; k++) {
             out.add(expansion[k], i, next, bits | (k == 0 ? gap : NO_GAP));
           }
         } else {
-          out.add(table.singleFold(cp), i, next, bits | gap);
+          out.add(FoldingTable.singleFold(entry), i, next, bits | gap);
         }
         gap = NO_GAP;
       }
@@ -203,11 +207,18 @@ public final class TextNormalizer {
 
   private static NormalizedText assemble(String original, Folded folded) {
     int size = folded.size;
+    Squeezer out = new Squeezer(size);
+    if (!folded.hasLeetCandidates) { // most messages: every folded char is kept as it is
+      for (int k = 0; k < size; k++) {
+        out.append(folded.chars[k], folded.starts[k], folded.ends[k], boundaryBefore(folded, k),
+            (folded.bits[k] & UNSPACED_BIT) != 0);
+      }
+      return out.toText(original);
+    }
     byte[] boundaries = folded.boundaries;
     for (int k = 0; k < size; k++) {
       boundaries[k] = boundaryBefore(folded, k);
     }
-    Squeezer out = new Squeezer(size);
     int k = 0;
     while (k < size) {
       if ((folded.bits[k] & UNSPACED_BIT) != 0) {

@@ -9,7 +9,6 @@ import io.groupguard.matching.NormalizedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,14 +207,12 @@ public final class TenantRuleSet {
     return merged;
   }
 
-  /** First keyword hit of each applicable rule, ordered by rule index; the text is scanned once for all rules. */
+  /** First keyword hit of each applicable rule, ordered by rule index (the owner); the text is scanned once for all rules. */
   private List<KeywordIndex.Hit> keywordHits(MessageContent content, IntPredicate applies) {
     if (keywords.isEmpty() || content.text().isEmpty()) {
       return List.of();
     }
-    List<KeywordIndex.Hit> hits = new ArrayList<>(keywords.firstHits(content.normalized(), applies));
-    hits.sort(Comparator.comparingInt(KeywordIndex.Hit::owner));
-    return hits;
+    return keywords.firstHits(content.normalized(), applies);
   }
 
   private static Finding keywordFinding(ModerationRule rule, KeywordIndex.Hit hit, NormalizedText text) {

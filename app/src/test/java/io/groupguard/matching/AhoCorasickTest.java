@@ -11,7 +11,11 @@ class AhoCorasickTest {
 
   private static List<String> occurrences(AhoCorasick automaton, List<String> patterns, String text) {
     List<String> found = new ArrayList<>();
-    automaton.scan(text.toCharArray(), text.length(), (id, end) -> found.add(id + "@" + end));
+    AhoCorasick.Occurrences occurrences = new AhoCorasick.Occurrences();
+    automaton.findAll(text.toCharArray(), text.length(), occurrences);
+    for (int i = 0; i < occurrences.count(); i++) {
+      found.add(occurrences.patternId(i) + "@" + occurrences.end(i));
+    }
     return found;
   }
 
