@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * A char-array Aho-Corasick automaton laid out for few cache misses per text char. Nodes are
  * numbered breadth-first, so the children of a node are consecutive ids with ascending labels.
- * What a step reads about a node (first child, child count, failure link, first output) sits in
- * one 16-byte record; a narrow node's child labels are one short contiguous {@code char} run,
- * searched linearly; a wide node's children are found in one open-addressing table whose slots
+ * What a step reads about a node (first child, child count and first child's label, failure
+ * link, first output) sits in one 16-byte record, so a node with one child (most nodes below the
+ * first levels) is stepped from its record alone; a narrow node's other child labels are one
+ * short contiguous {@code char} run, searched linearly; a wide node's children are found in one open-addressing table whose slots
  * hold key and child offset together (one probe is one memory access); the root has a dense 64K
  * table when it has many edges. Outputs are chained by dictionary-suffix links so a node stores
  * one pattern id. Immutable and thread-safe once built.
@@ -23,7 +24,14 @@ public final class AhoCorasick {
   // Node record, RECORD ints per node.
   private static final int RECORD = 4;
   private static final int FIRST_CHILD = 0;
-  private static final int CHILD_COUNT = 1;
+  /**
+   * A narrow node's child count << 16 | its first child's label (0 for a leaf), so that a step
+   * through a node with one child reads nothing but the record; WIDE for a node with more than
+   * MAX_LINEAR_CHILDREN children, found through {@code wideSlots}.
+   */
+  private static final int COUNT_AND_LABEL = 1;
+  private static final int FIRST_LABEL_MASK = 0xFFFF;
+  private static final int WIDE = -1;
   private static final int FAILURE = 2;
   private static final int FIRST_OUTPUT = 3; // the node itself or the nearest failure-chain node with a pattern, or -1
 
@@ -35,6 +43,7 @@ public final class AhoCorasick {
   private final int[] patternAt; // pattern ending at node, or -1
   private final int[] outputLink; // nearest node on the failure chain with a pattern, or -1
   private final int[] patternLengths;
+  private final SecondCharFilter secondChars;
 
   /** {@code firstChild}/{@code childCount} describe a breadth-first numbering (children consecutive, labels ascending). */
   private AhoCorasick(char[] labelOf, int[] firstChild, int[] childCount, int[] patternAt, int[] patternLengths) {
@@ -46,7 +55,9 @@ public final class AhoCorasick {
     int wideChildren = 0;
     for (int node = 0; node < nodes; node++) {
       records[node * RECORD + FIRST_CHILD] = firstChild[node];
-      records[node * RECORD + CHILD_COUNT] = childCount[node];
+      int count = childCount[node];
+      records[node * RECORD + COUNT_AND_LABEL] =
+          count > MAX_LINEAR_CHILDREN ? WIDE : count == 0 ? 0 : count << 16 | labelOf[firstChild[node]];
       if (childCount[node] > MAX_LINEAR_CHILDREN) {
         wideChildren += childCount[node];
       }
@@ -75,17 +86,18 @@ public final class AhoCorasick {
       rootTable = null;
     }
     outputLink = new int[nodes];
-    linkBreadthFirst();
+    linkBreadthFirst(childCount);
+    secondChars = rootTable == null ? null : SecondCharFilter.of(labelOf, firstChild, childCount); // big automata only
   }
 
   /** Breadth-first ids: a node's failure target is shallower, so it is linked before the node. */
-  private void linkBreadthFirst() {
+  private void linkBreadthFirst(int[] childCount) {
     outputLink[0] = -1;
     records[FAILURE] = 0;
     records[FIRST_OUTPUT] = -1;
     for (int node = 0; node < patternAt.length; node++) {
       int first = records[node * RECORD + FIRST_CHILD];
-      int end = first + records[node * RECORD + CHILD_COUNT];
+      int end = first + childCount[node];
       for (int child = first; child < end; child++) {
         int fallback = node == 0 ? 0 : step(records[node * RECORD + FAILURE], labelOf[child]);
         int link = patternAt[fallback] >= 0 ? fallback : outputLink[fallback];
@@ -155,6 +167,9 @@ public final class AhoCorasick {
   private int step(int state, char c) {
     int node = state;
     while (node != 0) {
+      if (secondChars != null && !secondChars.mayFollow(node, c)) {
+        break; // node is a root child, whose failure link is the root
+      }
       int target = child(node, c);
       if (target >= 0) {
         return target;
@@ -170,9 +185,16 @@ public final class AhoCorasick {
   /** The child of {@code node} labelled {@code c}, or -1. */
   private int child(int node, char c) {
     int first = records[node * RECORD + FIRST_CHILD];
-    int count = records[node * RECORD + CHILD_COUNT];
-    if (count <= MAX_LINEAR_CHILDREN) {
-      for (int child = first; child < first + count; child++) {
+    int countAndLabel = records[node * RECORD + COUNT_AND_LABEL];
+    if (countAndLabel >= 0) {
+      if (countAndLabel == 0) {
+        return -1;
+      }
+      if ((countAndLabel & FIRST_LABEL_MASK) == c) {
+        return first;
+      }
+      int end = first + (countAndLabel >>> 16);
+      for (int child = first + 1; child < end; child++) {
         if (labelOf[child] == c) {
           return child;
         }
@@ -198,6 +220,70 @@ public final class AhoCorasick {
   private int slotOf(int node, char c) {
     int hash = node * 0x9E3779B1 + c * 0x85EBCA6B;
     return (hash ^ (hash >>> 15)) & wideMask;
+  }
+
+  /**
+   * A bit per (root child, char) telling whether that child has a child with that label. Most
+   * text chars leave a root child without a match (in Chinese text a root child is where most
+   * steps start); the bit set is small enough to stay in cache where the root children's child
+   * tables are not, so the filter saves a cache miss on most steps.
+   */
+  private static final class SecondCharFilter {
+    private static final int MAX_BITS = 1 << 23; // 1 MB: beyond that the filter would itself miss the cache
+
+    private final int rootChildren; // ids 1..rootChildren in the breadth-first numbering
+    private final char[] codeOf; // 0: labels no child of a root child
+    private final int width;
+    private final long[] bits;
+
+    private SecondCharFilter(int rootChildren, char[] codeOf, int width) {
+      this.rootChildren = rootChildren;
+      this.codeOf = codeOf;
+      this.width = width;
+      this.bits = new long[(int) (((long) rootChildren * width + 63) / 64)];
+    }
+
+    /** The filter, or null when the root children and their labels are too many for a small bit set. */
+    static SecondCharFilter of(char[] labelOf, int[] firstChild, int[] childCount) {
+      int rootChildren = childCount.length > 0 ? childCount[0] : 0;
+      char[] codeOf = new char[Character.MAX_VALUE + 1];
+      int codes = 0;
+      for (int node = 1; node <= rootChildren; node++) {
+        for (int child = firstChild[node]; child < firstChild[node] + childCount[node]; child++) {
+          if (codeOf[labelOf[child]] == 0) {
+            if (codes == Character.MAX_VALUE) {
+              return null;
+            }
+            codeOf[labelOf[child]] = (char) ++codes;
+          }
+        }
+      }
+      int width = codes + 1;
+      if (rootChildren == 0 || (long) rootChildren * width > MAX_BITS) {
+        return null;
+      }
+      SecondCharFilter filter = new SecondCharFilter(rootChildren, codeOf, width);
+      for (int node = 1; node <= rootChildren; node++) {
+        for (int child = firstChild[node]; child < firstChild[node] + childCount[node]; child++) {
+          int bit = (node - 1) * width + codeOf[labelOf[child]];
+          filter.bits[bit >>> 6] |= 1L << bit;
+        }
+      }
+      return filter;
+    }
+
+    /** False when {@code node} is a root child without a child labelled {@code c}. */
+    boolean mayFollow(int node, char c) {
+      if (node > rootChildren) {
+        return true;
+      }
+      int code = codeOf[c];
+      if (code == 0) {
+        return false;
+      }
+      int bit = (node - 1) * width + code;
+      return (bits[bit >>> 6] & 1L << bit) != 0;
+    }
   }
 
   public static Builder builder() {

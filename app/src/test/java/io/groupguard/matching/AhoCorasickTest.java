@@ -75,6 +75,15 @@ class AhoCorasickTest {
     assertAgreesWithNaiveSearch(new Random(13), alphabet);
   }
 
+  @Test
+  void agreesWithNaiveSearchWhenWideAndNarrowNodesHaveLabelsWithTheTopBitSet() {
+    char[] alphabet = new char[40]; // CJK chars from U+9000: labels whose packed form sets an int's sign bit
+    for (int i = 0; i < alphabet.length; i++) {
+      alphabet[i] = (char) (0x9000 + i * 7);
+    }
+    assertAgreesWithNaiveSearch(new Random(17), alphabet);
+  }
+
   private static void assertAgreesWithNaiveSearch(Random random, char[] alphabet) {
     List<String> patterns = new ArrayList<>();
     AhoCorasick.Builder builder = AhoCorasick.builder();
