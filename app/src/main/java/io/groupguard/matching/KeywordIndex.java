@@ -10,10 +10,12 @@ import java.util.function.IntPredicate;
  * All keywords and allow words of many owners (rules) in one automaton over normalized chars.
  * Owners are small ints chosen by the caller. Immutable and thread-safe once built.
  *
- * <p>The entries (owner, keyword, allow word or not) of automaton pattern {@code p} are
- * {@code [firstEntry[p], firstEntry[p + 1])}. What verifying a hit needs is packed into one long
- * per entry, so that a hit on a {@link KeywordPattern#isPlain plain} pattern (nearly all of them)
- * costs two array reads on top of the text, not a walk through several objects per hit.
+ * <p>Automaton pattern {@code p}'s first entry (owner, keyword, allow word or not) is entry
+ * {@code p}; the rare further entries of a pattern (the same keyword in several rules) are
+ * {@code [moreEntries[p], moreEntries[p + 1])}, after all first entries. What verifying a hit
+ * needs is packed into one long per entry, so that a hit on a {@link KeywordPattern#isPlain
+ * plain} pattern (nearly all of them) costs one array read on top of the text, not a walk
+ * through several objects per hit.
  */
 public final class KeywordIndex {
 
@@ -26,10 +28,11 @@ public final class KeywordIndex {
   private static final int PLAIN = 0x02;
   private static final int WORD_START = 0x04;
   private static final int WORD_END = 0x08;
+  private static final int MORE_ENTRIES = 0x10;
   private static final int MAX_LENGTH = 0xFF_FFFF;
 
   private final AhoCorasick automaton;
-  private final int[] firstEntry;
+  private final int[] moreEntries;
   private final long[] entries;
   private final KeywordPattern[] patterns;
   private final TextNormalizer normalizer;
@@ -37,10 +40,10 @@ public final class KeywordIndex {
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  private KeywordIndex(AhoCorasick automaton, int[] firstEntry, long[] entries, KeywordPattern[] patterns,
+  private KeywordIndex(AhoCorasick automaton, int[] moreEntries, long[] entries, KeywordPattern[] patterns,
       TextNormalizer normalizer) {
     this.automaton = automaton;
-    this.firstEntry = firstEntry;
+    this.moreEntries = moreEntries;
     this.entries = entries;
     this.patterns = patterns;
     this.normalizer = normalizer;
@@ -83,20 +86,28 @@ public final class KeywordIndex {
     for (int i = 0; i < occurrences.count(); i++) {
       int patternId = occurrences.patternId(i);
       int end = occurrences.end(i);
-      for (int e = firstEntry[patternId]; e < firstEntry[patternId + 1]; e++) {
-        long entry = entries[e];
-        int owner = (int) (entry >> 32);
-        int start = end - (int) (entry >>> 8 & MAX_LENGTH);
-        if (ownerApplies.test(owner) && matches(entry, e, text, start)) {
-          if ((entry & ALLOW_WORD) != 0) {
-            scratch.allowed.add(owner, start, end);
-          } else {
-            scratch.candidates.add(e, start, end);
-          }
+      if (collect(patternId, end, text, ownerApplies, scratch)) {
+        for (int e = moreEntries[patternId]; e < moreEntries[patternId + 1]; e++) {
+          collect(e, end, text, ownerApplies, scratch);
         }
       }
     }
     return scratch.firstPerOwner(this);
+  }
+
+  /** Adds entry {@code e}'s occurrence ending at {@code end}, if real, to the scratch; returns whether more entries follow. */
+  private boolean collect(int e, int end, NormalizedText text, IntPredicate ownerApplies, Scratch scratch) {
+    long entry = entries[e];
+    int owner = (int) (entry >> 32);
+    int start = end - (int) (entry >>> 8 & MAX_LENGTH);
+    if (ownerApplies.test(owner) && matches(entry, e, text, start)) {
+      if ((entry & ALLOW_WORD) != 0) {
+        scratch.allowed.add(owner, start, end);
+      } else {
+        scratch.candidates.add(e, start, end);
+      }
+    }
+    return (entry & MORE_ENTRIES) != 0;
   }
 
   private int ownerOf(int entryIndex) {
@@ -263,20 +274,24 @@ public final class KeywordIndex {
     }
 
     public KeywordIndex build() {
-      int[] firstEntry = new int[entries.size() + 1];
-      for (int id = 0; id < entries.size(); id++) {
-        firstEntry[id + 1] = firstEntry[id] + entries.get(id).size();
+      int patternCount = entries.size();
+      int[] moreEntries = new int[patternCount + 1];
+      moreEntries[0] = patternCount;
+      for (int id = 0; id < patternCount; id++) {
+        moreEntries[id + 1] = moreEntries[id] + entries.get(id).size() - 1;
       }
-      long[] packed = new long[firstEntry[entries.size()]];
+      long[] packed = new long[moreEntries[patternCount]];
       KeywordPattern[] patterns = new KeywordPattern[packed.length];
-      int e = 0;
-      for (List<Entry> ofPattern : entries) {
-        for (Entry entry : ofPattern) {
-          packed[e] = pack(entry.owner, entry.pattern, entry.allowWord);
-          patterns[e++] = entry.pattern;
+      for (int id = 0; id < patternCount; id++) {
+        List<Entry> ofPattern = entries.get(id);
+        for (int k = 0; k < ofPattern.size(); k++) {
+          int e = k == 0 ? id : moreEntries[id] + k - 1;
+          Entry entry = ofPattern.get(k);
+          packed[e] = pack(entry.owner, entry.pattern, entry.allowWord) | (k == 0 && ofPattern.size() > 1 ? MORE_ENTRIES : 0);
+          patterns[e] = entry.pattern;
         }
       }
-      return new KeywordIndex(automaton.build(), firstEntry, packed, patterns, normalizer);
+      return new KeywordIndex(automaton.build(), moreEntries, packed, patterns, normalizer);
     }
   }
 }
