@@ -71,6 +71,12 @@ public final class TextNormalizer {
   /** Normalizes {@code text}; null is treated as empty. Never throws on any string. */
   public NormalizedText normalize(String text) {
     String original = text == null ? "" : text;
+    NormalizedText direct = normalizeWithoutLeetspeak(original);
+    return direct != null ? direct : normalizeInTwoPasses(original);
+  }
+
+  /** Any text: folding first, then boundaries, leetspeak (which needs whole words) and squeezing. */
+  NormalizedText normalizeInTwoPasses(String original) {
     Folded folded = SCRATCH.get();
     try {
       fold(original, folded);
@@ -90,8 +96,6 @@ public final class TextNormalizer {
     byte[] bits;
     byte[] boundaries;
     int size;
-    /** Whether a digit or {@code @ $} was folded: only then can leetspeak change anything. */
-    boolean hasLeetCandidates;
 
     Folded(int capacity) {
       allocate(capacity);
@@ -100,7 +104,6 @@ public final class TextNormalizer {
     /** Empties the buffers, making room for at least {@code capacity} chars. */
     void reset(int capacity) {
       size = 0;
-      hasLeetCandidates = false;
       if (chars.length < capacity) {
         allocate(capacity);
       }
@@ -129,6 +132,76 @@ public final class TextNormalizer {
       this.bits[size] = (byte) bits;
       size++;
     }
+  }
+
+  /**
+   * The whole normalization in one pass, for a text without digits, {@code @} or {@code $} (most
+   * messages): then leetspeak changes nothing, and the only look-ahead left, whether a word after
+   * a space is a single letter, is one peek past it. Returns null when such a char is met: whether
+   * it is a letter depends on the rest of its word, which {@link #fold} and {@link #assemble} see.
+   */
+  private NormalizedText normalizeWithoutLeetspeak(String text) {
+    int length = text.length();
+    Squeezer out = new Squeezer(length + 8);
+    byte gap = NO_GAP;
+    boolean inRun = false;
+    int runCodePoints = 0;
+    boolean previousRunSingle = false;
+    boolean previousUnspaced = false;
+    int i = 0;
+    while (i < length) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      int entry = table.entry(cp);
+      byte kind = FoldingTable.kind(entry);
+      if (kind == FoldingTable.DIGIT || kind == FoldingTable.LEET_SYMBOL) {
+        return null;
+      }
+      if (kind == FoldingTable.SPACE || kind == FoldingTable.PUNCT) {
+        if (inRun) {
+          previousRunSingle = runCodePoints == 1;
+          inRun = false;
+        }
+        gap = kind == FoldingTable.SPACE ? SPACE_GAP : (byte) Math.max(gap, PUNCT_GAP);
+      } else if (kind != FoldingTable.IGNORABLE) {
+        if (!inRun) {
+          inRun = true;
+          runCodePoints = 0;
+        }
+        runCodePoints++;
+        boolean unspaced = FoldingTable.isUnspaced(entry);
+        byte boundary = out.isEmpty() || gap == NO_GAP ? NormalizedText.NO_BOUNDARY
+            : gap == PUNCT_GAP || previousUnspaced || unspaced
+                || previousRunSingle && isSingleCodePointRun(text, next) ? NormalizedText.SOFT_BOUNDARY
+            : NormalizedText.HARD_BOUNDARY;
+        if (FoldingTable.expands(entry)) {
+          char[] expansion = table.expansion(cp);
+          for (int k = 0; k < expansion.length; k++) {
+            out.append(expansion[k], i, next, k == 0 ? boundary : NormalizedText.NO_BOUNDARY, unspaced);
+          }
+        } else {
+          out.append(FoldingTable.singleFold(entry), i, next, boundary, unspaced);
+        }
+        previousUnspaced = unspaced;
+        gap = NO_GAP;
+      }
+      i = next;
+    }
+    return out.toText(text);
+  }
+
+  /** Whether the run whose first code point ends at {@code next} ends there too (invisible chars do not count). */
+  private boolean isSingleCodePointRun(String text, int next) {
+    int i = next;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      byte kind = FoldingTable.kind(table.entry(cp));
+      if (kind != FoldingTable.IGNORABLE) {
+        return kind == FoldingTable.SPACE || kind == FoldingTable.PUNCT;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   private void fold(String text, Folded out) {
@@ -161,7 +234,6 @@ public final class TextNormalizer {
             | (FoldingTable.isLatin(entry) ? LATIN_BIT : 0)
             | (kind == FoldingTable.DIGIT ? DIGIT_BIT : 0)
             | (kind == FoldingTable.LEET_SYMBOL ? LEET_SYMBOL_BIT : 0);
-        out.hasLeetCandidates |= kind == FoldingTable.DIGIT || kind == FoldingTable.LEET_SYMBOL;
         if (FoldingTable.expands(entry)) {
           char[] expansion = table.expansion(cp);
           for (int k = 0; k < expansion.length; k++) {
@@ -208,13 +280,6 @@ public final class TextNormalizer {
   private static NormalizedText assemble(String original, Folded folded) {
     int size = folded.size;
     Squeezer out = new Squeezer(size);
-    if (!folded.hasLeetCandidates) { // most messages: every folded char is kept as it is
-      for (int k = 0; k < size; k++) {
-        out.append(folded.chars[k], folded.starts[k], folded.ends[k], boundaryBefore(folded, k),
-            (folded.bits[k] & UNSPACED_BIT) != 0);
-      }
-      return out.toText(original);
-    }
     byte[] boundaries = folded.boundaries;
     for (int k = 0; k < size; k++) {
       boundaries[k] = boundaryBefore(folded, k);
@@ -253,11 +318,11 @@ public final class TextNormalizer {
 
   /** Appends folded chars, merging a repeat of the previous char into its run. */
   private static final class Squeezer {
-    private final char[] chars;
-    private final int[] starts;
-    private final int[] ends;
-    private final byte[] runs;
-    private final byte[] flags;
+    private char[] chars;
+    private int[] starts;
+    private int[] ends;
+    private byte[] runs;
+    private byte[] flags;
     private int size;
 
     Squeezer(int capacity) {
@@ -274,12 +339,24 @@ public final class TextNormalizer {
         ends[size - 1] = Math.max(ends[size - 1], end);
         return;
       }
+      if (size == chars.length) { // expansions (ligatures and the like) can outgrow the text
+        int capacity = size * 2 + 8;
+        chars = Arrays.copyOf(chars, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        runs = Arrays.copyOf(runs, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+      }
       chars[size] = c;
       starts[size] = start;
       ends[size] = end;
       runs[size] = 1;
       flags[size] = NormalizedText.flags(size == 0 ? NormalizedText.NO_BOUNDARY : boundary, unspaced);
       size++;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
     }
 
     NormalizedText toText(String original) {
