@@ -220,7 +220,7 @@ public final class KeywordIndex {
 
   private boolean matches(long entry, int index, NormalizedText text, int start) {
     if ((entry & PLAIN) == 0) {
-      return patterns[index].matchesAt(text, start);
+      return patterns[index].hitMatchesAt(text, start);
     }
     int length = (int) (entry >>> 8 & MAX_LENGTH);
     return KeywordPattern.plainMatchesAt(text, start, length, (entry & WORD_START) != 0, (entry & WORD_END) != 0);

@@ -103,6 +103,11 @@ public final class KeywordPattern {
         return false;
       }
     }
+    return hitMatchesAt(text, start);
+  }
+
+  /** {@link #matchesAt} when the caller has already found the chars at {@code start} (an automaton hit). */
+  boolean hitMatchesAt(NormalizedText text, int start) {
     return fitsAt(text, start, chars.length, runLengths, gapBefore, needsWordStart(), needsWordEnd());
   }
 
