@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * one stream thread per core. The rules follow {@link RuleMix#PRODUCTION}: a few percent carry a
  * link whitelist or a rate, duplicate or flood limit. Latency = the wall-clock time a
  * {@code read_committed} consumer receives the first violation of a message minus the message's
- * send time (set by the producer when sending): what a moderation consumer experiences,
+ * send time (set just before the send; the producer lingers up to 5 ms, Kafka's default, to batch): what a moderation consumer experiences,
  * commit interval included; a warm-up message per tenant is decided before the clock starts. Memory: heap in use and VmRSS of this one JVM, which also hosts the
  * broker, the registry and the load generator.
  *
@@ -307,8 +307,7 @@ public final class EndToEndBenchmark {
     GroupGuardConfig config = stack.config(appId, topicNames);
     LatencyRecorder latencies = new LatencyRecorder();
     try (GroupGuardApp app = GroupGuardApp.start(config);
-        RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of(
-            ProducerConfig.LINGER_MS_CONFIG, 0))) {
+        RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
       await("latency app RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
       warmUp(appId, app.topics().messages(), profile, publisher);
       AtomicBoolean producing = new AtomicBoolean(true);
