@@ -5,6 +5,6 @@
 # Options: MESSAGES=... KILLS=... RATE=... (messages per second) in the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec mvn -B -ntp -pl app -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrashIT \
+exec mvn -B -ntp -pl app -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrashIT -Dgroupguard.skip.bounded-heap=true \
   -Dgroupguard.crash.messages="${MESSAGES:-100000}" -Dgroupguard.crash.kills="${KILLS:-10}" \
   -Dgroupguard.crash.rate="${RATE:-2000}"
