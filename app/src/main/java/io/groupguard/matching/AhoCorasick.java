@@ -42,15 +42,15 @@ public final class AhoCorasick {
   private final int[] rootTable; // null when the root is sparse
   private final int[] patternAt; // pattern ending at node, or -1
   private final int[] outputLink; // nearest node on the failure chain with a pattern, or -1
-  private final int[] patternLengths;
+  private final int patternCount;
   private final SecondCharFilter secondChars;
 
   /** {@code firstChild}/{@code childCount} describe a breadth-first numbering (children consecutive, labels ascending). */
-  private AhoCorasick(char[] labelOf, int[] firstChild, int[] childCount, int[] patternAt, int[] patternLengths) {
+  private AhoCorasick(char[] labelOf, int[] firstChild, int[] childCount, int[] patternAt, int patternCount) {
     int nodes = patternAt.length;
     this.labelOf = labelOf;
     this.patternAt = patternAt;
-    this.patternLengths = patternLengths;
+    this.patternCount = patternCount;
     this.records = new int[nodes * RECORD];
     int wideChildren = 0;
     for (int node = 0; node < nodes; node++) {
@@ -109,15 +109,7 @@ public final class AhoCorasick {
   }
 
   public int patternCount() {
-    return patternLengths.length;
-  }
-
-  public int patternLength(int patternId) {
-    return patternLengths[patternId];
-  }
-
-  public int nodeCount() {
-    return patternAt.length;
+    return patternCount;
   }
 
   /**
@@ -145,6 +137,11 @@ public final class AhoCorasick {
 
     public int count() {
       return count;
+    }
+
+    /** How many occurrences fit before the buffer grows. */
+    public int capacity() {
+      return packed.length;
     }
 
     public int patternId(int index) {
@@ -345,18 +342,14 @@ public final class AhoCorasick {
         patternAt[path[pattern.length()]] = id;
         previous = pattern;
       }
-      int[] lengths = new int[patterns.length];
-      for (int id = 0; id < patterns.length; id++) {
-        lengths[id] = patterns[id].length();
-      }
-      return breadthFirst(parent, label, patternAt, nodes, lengths);
+      return breadthFirst(parent, label, patternAt, nodes, patterns.length);
     }
 
     /**
      * Renumbers the trie breadth-first. In the sorted build a node's children were created in
      * ascending label order, so grouping them by parent (a counting sort by parent) keeps that order.
      */
-    private static AhoCorasick breadthFirst(int[] parent, char[] label, int[] patternAt, int nodes, int[] lengths) {
+    private static AhoCorasick breadthFirst(int[] parent, char[] label, int[] patternAt, int nodes, int patternCount) {
       int[] edgeOffsets = new int[nodes + 1];
       for (int node = 1; node < nodes; node++) {
         edgeOffsets[parent[node] + 1]++;
@@ -385,7 +378,7 @@ public final class AhoCorasick {
           queue[tail++] = edgeTargets[e];
         }
       }
-      return new AhoCorasick(newLabel, firstChild, childCount, newPatternAt, lengths);
+      return new AhoCorasick(newLabel, firstChild, childCount, newPatternAt, patternCount);
     }
 
     private static int commonPrefix(String a, String b) {

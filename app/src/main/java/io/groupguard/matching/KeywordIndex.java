@@ -39,6 +39,8 @@ public final class KeywordIndex {
   private final int maxOwner;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /** Buffers grown past this many hits (a huge message) are dropped after use rather than kept per thread. */
+  private static final int MAX_RETAINED_HITS = 1 << 14;
 
   private KeywordIndex(AhoCorasick automaton, int[] moreEntries, long[] entries, KeywordPattern[] patterns,
       TextNormalizer normalizer) {
@@ -80,19 +82,26 @@ public final class KeywordIndex {
       return List.of();
     }
     Scratch scratch = SCRATCH.get();
-    scratch.reset(maxOwner);
-    automaton.findAll(text.chars(), text.length(), scratch.occurrences);
-    AhoCorasick.Occurrences occurrences = scratch.occurrences;
-    for (int i = 0; i < occurrences.count(); i++) {
-      int patternId = occurrences.patternId(i);
-      int end = occurrences.end(i);
-      if (collect(patternId, end, text, ownerApplies, scratch)) {
-        for (int e = moreEntries[patternId]; e < moreEntries[patternId + 1]; e++) {
-          collect(e, end, text, ownerApplies, scratch);
+    try {
+      scratch.reset(maxOwner);
+      automaton.findAll(text.chars(), text.length(), scratch.occurrences);
+      AhoCorasick.Occurrences occurrences = scratch.occurrences;
+      for (int i = 0; i < occurrences.count(); i++) {
+        int patternId = occurrences.patternId(i);
+        int end = occurrences.end(i);
+        if (collect(patternId, end, text, ownerApplies, scratch)) {
+          for (int e = moreEntries[patternId]; e < moreEntries[patternId + 1]; e++) {
+            collect(e, end, text, ownerApplies, scratch);
+          }
         }
       }
+      return scratch.firstPerOwner(this);
+    } finally {
+      if (scratch.occurrences.capacity() > MAX_RETAINED_HITS || scratch.candidates.size > MAX_RETAINED_HITS
+          || scratch.allowed.size > MAX_RETAINED_HITS) {
+        SCRATCH.remove();
+      }
     }
-    return scratch.firstPerOwner(this);
   }
 
   /** Adds entry {@code e}'s occurrence ending at {@code end}, if real, to the scratch; returns whether more entries follow. */
