@@ -87,7 +87,9 @@ class DisguiseProperties {
     if (prefix.isEmpty() && suffix.isEmpty()) {
       prefix = "q".equals(keyword.substring(0, 1)) ? "z" : "q";
     }
-    String text = "we saw " + prefix + keyword + suffix + " today";
+    // Frame words are shorter than any generated keyword, so only the longer word can contain it
+    // ("we saw ... today" failed for the keyword "saw", found in the frame).
+    String text = "so we " + prefix + keyword + suffix + " ok";
     assertThat(found(keyword, text)).as("'%s' in '%s'", keyword, text).isFalse();
   }
 
