@@ -90,7 +90,7 @@ public final class TopicCreator {
       if (e.getCause() instanceof RetriableException) {
         return false; // the broker has not applied the controller's metadata yet, or not installed the leader
       }
-      throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
+      throw new IllegalStateException("Could not check the partition leaders of topic " + topic, e.getCause());
     }
   }
 
