@@ -3,8 +3,9 @@ package io.groupguard.matching;
 import java.util.Arrays;
 
 /**
- * The one normalization applied alike to keywords, allow words and messages, in one pass over the
- * message chars plus one over the folded chars.
+ * The one normalization applied alike to keywords, allow words and messages: one pass over the
+ * chars of a text without digits, {@code @} or {@code $} (most messages), otherwise one pass over
+ * the chars plus one over the folded chars (leetspeak needs to see the whole word first).
  *
  * <p><b>Folding</b> per char comes from {@link FoldingTable} (width, case, styled letters,
  * look-alikes, traditional Chinese, digit variants, accents; invisible chars dropped).
