@@ -20,7 +20,7 @@ classpath="target/test-classes:target/classes:$(cat target/test.classpath)"
 jvm=(-Xmx3g -XX:+UseG1GC)
 if $profile; then
   rm -f target/bench-e2e.jfr
-  jvm+=(-XX:StartFlightRecording=filename=target/bench-e2e.jfr,settings=profile,dumponexit=true)
+  jvm+=(-XX:StartFlightRecording=filename=target/bench-e2e.jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=256)
 fi
 java "${jvm[@]}" -cp "$classpath" io.groupguard.bench.EndToEndBenchmark "${args[@]+"${args[@]}"}"
 if $profile; then

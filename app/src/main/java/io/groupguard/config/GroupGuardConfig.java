@@ -194,7 +194,7 @@ public final class GroupGuardConfig extends AbstractConfig {
 
     @Override
     public String toString() {
-      return "non-empty list of warn, mute, mute:<n>d|h|m, kick";
+      return "list of 1 to " + Ladder.MAX_STEPS + " of warn, mute, mute:<n>d|h|m, kick";
     }
   }
 

@@ -4,7 +4,7 @@ import io.groupguard.avro.MessageVerdict;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.topology.GroupGuardTopology;
-import io.groupguard.topology.RecordKeys;
+import io.groupguard.topology.TenantRuleSetCache;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -12,15 +12,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Decides the actions for one verdict; runs on records partitioned by tenant+member, next to
  * the member's strikes. Reads the rule in force behind each violation (its penalty override
- * and member reason) and the tenant's settings from global stores.
+ * and member reason) from the instance's compiled rule sets, which follow the global rule store
+ * (a rule with a hundred keywords is not deserialized per violation), and the tenant's settings
+ * from their global store.
  */
 public final class EnforcementProcessor extends MemberStandingProcessor<MessageVerdict> {
 
   private final ActionPlanner planner = new ActionPlanner();
+  private final TenantRuleSetCache ruleSets;
   private KeyValueStore<String, ModerationRule> rules;
 
-  public EnforcementProcessor(EnforcementPolicy defaults) {
+  public EnforcementProcessor(EnforcementPolicy defaults, TenantRuleSetCache ruleSets) {
     super(defaults);
+    this.ruleSets = ruleSets;
   }
 
   @Override
@@ -45,6 +49,7 @@ public final class EnforcementProcessor extends MemberStandingProcessor<MessageV
   }
 
   private ModerationRule ruleOf(Violation violation) {
-    return violation.getRuleId() == null ? null : rules.get(RecordKeys.rule(violation.getTenantId(), violation.getRuleId()));
+    return violation.getRuleId() == null ? null
+        : ruleSets.rulesOf(violation.getTenantId(), rules).ruleInForce(violation.getRuleId());
   }
 }

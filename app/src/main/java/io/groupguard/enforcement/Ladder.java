@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class Ladder {
 
+  /** Most steps a ladder may have; a standing keeps at least this many strikes one by one. */
+  public static final int MAX_STEPS = Standing.STRIKES_KEPT;
+
   public static final List<String> DEFAULT_STEPS = List.of("warn", "mute:1d", "mute:7d", "mute:15d", "kick");
   public static final Ladder DEFAULT = parse(DEFAULT_STEPS);
 
@@ -23,6 +26,9 @@ public final class Ladder {
   public static Ladder parse(List<String> steps) {
     if (steps == null || steps.isEmpty()) {
       throw new IllegalArgumentException("a ladder needs at least one step");
+    }
+    if (steps.size() > MAX_STEPS) {
+      throw new IllegalArgumentException("a ladder has at most " + MAX_STEPS + " steps, got " + steps.size());
     }
     List<Consequence> parsed = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {

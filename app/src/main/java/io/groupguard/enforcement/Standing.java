@@ -14,29 +14,48 @@ import java.util.Optional;
  * Times are event times: a strike counts while {@code at + decay} is after the time of the
  * input being judged, and a mute holds while {@code mutedUntil} is after it, so reprocessing
  * the same inputs always yields the same decisions.
+ *
+ * <p>Only the newest {@value #STRIKES_KEPT} strikes are kept one by one: the standing is rewritten
+ * on every decision, and a spammer's would otherwise grow with every message for the whole decay
+ * time. Older strikes become a count that holds until the newest of them decays. That count
+ * only exists once a member has had more strikes than any ladder has steps, so decisions are at
+ * the ladder's last step either way; what differs is that a strike number may still include
+ * older strikes that decayed one by one, and that a duplicate of an input is recognised only
+ * while its strike is among the kept ones.
  */
 public final class Standing {
 
+  /** Strikes kept one by one; at least as many as a ladder may have steps ({@link Ladder#MAX_STEPS}). */
+  public static final int STRIKES_KEPT = 16;
+
   private final List<Strike> strikes;
   private final List<MemberRestriction> restrictions;
+  private int olderStrikes;
+  private Instant olderStrikesUntil;
 
-  private Standing(List<Strike> strikes, List<MemberRestriction> restrictions) {
+  private Standing(List<Strike> strikes, int olderStrikes, Instant olderStrikesUntil, List<MemberRestriction> restrictions) {
     this.strikes = new ArrayList<>(strikes);
+    this.olderStrikes = olderStrikes;
+    this.olderStrikesUntil = olderStrikesUntil;
     this.restrictions = new ArrayList<>(restrictions);
   }
 
   /** The stored standing, or a clean one when the member has none. */
   public static Standing of(MemberStanding stored) {
-    return stored == null ? new Standing(List.of(), List.of()) : new Standing(stored.getStrikes(), stored.getRestrictions());
+    return stored == null ? new Standing(List.of(), 0, null, List.of())
+        : new Standing(stored.getStrikes(), stored.getOlderStrikes(), stored.getOlderStrikesUntil(), stored.getRestrictions());
   }
 
   /** Forgets strikes that have decayed by {@code now}. */
   public void decay(Instant now, Duration decay) {
     strikes.removeIf(strike -> !strike.getAt().plus(decay).isAfter(now));
+    if (olderStrikesUntil != null && !olderStrikesUntil.plus(decay).isAfter(now)) {
+      forgetOlderStrikes();
+    }
   }
 
   public int strikes() {
-    return strikes.size();
+    return olderStrikes + strikes.size();
   }
 
   /**
@@ -46,17 +65,22 @@ public final class Standing {
   public int strikeNumberFor(String inputId) {
     for (int i = 0; i < strikes.size(); i++) {
       if (strikes.get(i).getInputId().equals(inputId)) {
-        return i + 1;
+        return olderStrikes + i + 1;
       }
     }
-    return strikes.size() + 1;
+    return strikes() + 1;
   }
 
   /** Records the input's strike, once per input id, and returns its number. */
   public int addStrike(Instant at, String groupId, String inputId) {
     int number = strikeNumberFor(inputId);
-    if (number > strikes.size()) {
+    if (number > strikes()) {
       strikes.add(new Strike(at, groupId, inputId));
+      if (strikes.size() > STRIKES_KEPT) {
+        Instant oldestAt = strikes.remove(0).getAt();
+        olderStrikes++;
+        olderStrikesUntil = olderStrikesUntil == null || oldestAt.isAfter(olderStrikesUntil) ? oldestAt : olderStrikesUntil;
+      }
     }
     return number;
   }
@@ -64,11 +88,21 @@ public final class Standing {
   public void removeLastStrike() {
     if (!strikes.isEmpty()) {
       strikes.remove(strikes.size() - 1);
+    } else if (olderStrikes > 1) {
+      olderStrikes--;
+    } else {
+      forgetOlderStrikes();
     }
   }
 
   public void clearStrikes() {
     strikes.clear();
+    forgetOlderStrikes();
+  }
+
+  private void forgetOlderStrikes() {
+    olderStrikes = 0;
+    olderStrikesUntil = null;
   }
 
   /** Restrictions no longer in force at {@code now} (expired mutes), removed from the standing. */
@@ -99,11 +133,11 @@ public final class Standing {
 
   /** Whether nothing is left to store. */
   public boolean isClean() {
-    return strikes.isEmpty() && restrictions.isEmpty();
+    return strikes() == 0 && restrictions.isEmpty();
   }
 
   public MemberStanding toRecord() {
-    return new MemberStanding(List.copyOf(strikes), List.copyOf(restrictions));
+    return new MemberStanding(List.copyOf(strikes), olderStrikes, olderStrikesUntil, List.copyOf(restrictions));
   }
 
   /** A kick holds until pardoned; a mute until its end (null: forever). */

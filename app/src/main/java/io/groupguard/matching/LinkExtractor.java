@@ -225,6 +225,9 @@ public final class LinkExtractor {
       if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61' || c == '\uFE52') {
         return i + 1;
       }
+      if (c != '(' && c != '[' && c != '{' && c != '<' && c != 'd' && c != 'D') {
+        return i; // asked after nearly every letter: rule out the bracketed and spelled-out dots by their first char
+      }
       for (String token : BRACKETED_DOTS) {
         if (text.regionMatches(true, i, token, 0, token.length())) {
           return i + token.length();

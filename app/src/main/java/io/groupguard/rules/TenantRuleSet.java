@@ -53,11 +53,13 @@ public final class TenantRuleSet {
   private final ScopedRules allGroupRules;
   private final Map<String, ScopedRules> rulesByGroup;
   private final KeywordIndex keywords;
+  private final Map<String, ModerationRule> inForceById;
 
   private TenantRuleSet(String tenantId, CompiledRule[] rules, ScopedRules allGroupRules,
-      Map<String, ScopedRules> rulesByGroup, KeywordIndex keywords) {
+      Map<String, ScopedRules> rulesByGroup, KeywordIndex keywords, Map<String, ModerationRule> inForceById) {
     this.tenantId = tenantId;
     this.rules = rules;
+    this.inForceById = inForceById;
     this.allGroupRules = allGroupRules;
     this.rulesByGroup = rulesByGroup;
     this.keywords = keywords;
@@ -78,7 +80,9 @@ public final class TenantRuleSet {
     List<Integer> allGroups = new ArrayList<>();
     Map<String, List<Integer>> byGroup = new HashMap<>();
     KeywordIndex.Builder keywordIndex = KeywordIndex.builder();
+    Map<String, ModerationRule> inForceById = new HashMap<>(rules.size() * 2);
     for (ModerationRule rule : rules) {
+      inForceById.put(rule.getRuleId(), rule);
       if (!rule.getEnabled()) {
         continue;
       }
@@ -105,11 +109,16 @@ public final class TenantRuleSet {
     Map<String, ScopedRules> rulesByGroup = new HashMap<>(byGroup.size() * 2);
     byGroup.forEach((groupId, indexes) -> rulesByGroup.put(groupId, ScopedRules.of(indexes, compiledRules)));
     return new TenantRuleSet(tenantId, compiledRules, ScopedRules.of(allGroups, compiledRules), rulesByGroup,
-        keywordIndex.build());
+        keywordIndex.build(), inForceById);
   }
 
   public String tenantId() {
     return tenantId;
+  }
+
+  /** The rule in force with this id, enabled or not (enforcement reads its penalty and reason), or null. */
+  public ModerationRule ruleInForce(String ruleId) {
+    return inForceById.get(ruleId);
   }
 
   /** Number of enabled rules. */

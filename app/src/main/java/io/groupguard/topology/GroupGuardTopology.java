@@ -265,7 +265,7 @@ public final class GroupGuardTopology {
     KStream<String, EnforcementOutput> decisions = publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
         .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
             Named.as(VERDICTS))
-        .process(() -> new EnforcementProcessor(enforcement.defaults()), Named.as(ENFORCER), MEMBER_STANDING_STORE);
+        .process(() -> new EnforcementProcessor(enforcement.defaults(), ruleSets), Named.as(ENFORCER), MEMBER_STANDING_STORE);
     routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
     // Added after enforcement so that existing sub-topologies (and their task ids) keep their numbers.
     addViolationViews(builder);
