@@ -2,7 +2,6 @@ package io.groupguard.enforcement;
 
 import io.groupguard.avro.TenantSettings;
 import io.groupguard.topology.GroupGuardTopology;
-import io.groupguard.topology.RecordKeys;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One input about a member, decided against the member's standing in the task that holds it:
  * load the standing, decide under the tenant's policy, save it, forward what was decided.
+ * Restrictions are written to their store as they are decided.
  */
 abstract class MemberStandingProcessor<V> implements Processor<String, V, String, EnforcementOutput> {
 
@@ -27,7 +27,8 @@ abstract class MemberStandingProcessor<V> implements Processor<String, V, String
   @Override
   public void init(ProcessorContext<String, EnforcementOutput> context) {
     this.context = context;
-    this.standings = new MemberStandings(context, GroupGuardTopology.MEMBER_STANDING_STORE);
+    this.standings = new MemberStandings(context, GroupGuardTopology.MEMBER_STANDING_STORE,
+        GroupGuardTopology.MEMBER_GROUP_RESTRICTION_STORE);
     KeyValueStore<String, TenantSettings> settings = context.getStateStore(GroupGuardTopology.TENANT_SETTINGS_STORE);
     this.policies = new TenantPolicies(defaults, settings);
   }
@@ -36,10 +37,10 @@ abstract class MemberStandingProcessor<V> implements Processor<String, V, String
   public final void process(Record<String, V> record) {
     V input = record.value();
     String tenantId = tenantOf(input);
-    String memberKey = RecordKeys.member(tenantId, memberOf(input));
-    Standing standing = standings.load(memberKey);
+    String memberId = memberOf(input);
+    Standing standing = standings.load(tenantId, memberId);
     List<EnforcementOutput> outputs = decide(input, standing, policies.of(tenantId), context.currentSystemTimeMs());
-    standings.save(memberKey, standing);
+    standings.save(tenantId, memberId, standing);
     outputs.forEach(output -> context.forward(record.withKey(output.key()).withValue(output)));
   }
 

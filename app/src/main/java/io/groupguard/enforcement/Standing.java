@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A member's strikes and restrictions across the tenant's groups, as held in the strike store.
+ * A member's strikes and restrictions across the tenant's groups, as held in the strike and
+ * restriction stores (restrictions are read and written through to their store one group at a time).
  * Times are event times: a strike counts while {@code at + decay} is after the time of the
  * input being judged, and a mute holds while {@code mutedUntil} is after it, so reprocessing
  * the same inputs always yields the same decisions.
@@ -29,21 +30,22 @@ public final class Standing {
   public static final int STRIKES_KEPT = 16;
 
   private final List<Strike> strikes;
-  private final List<MemberRestriction> restrictions;
+  private final GroupRestrictions restrictions;
   private int olderStrikes;
   private Instant olderStrikesUntil;
+  private Instant earliestMuteEnd;
 
-  private Standing(List<Strike> strikes, int olderStrikes, Instant olderStrikesUntil, List<MemberRestriction> restrictions) {
-    this.strikes = new ArrayList<>(strikes);
-    this.olderStrikes = olderStrikes;
-    this.olderStrikesUntil = olderStrikesUntil;
-    this.restrictions = new ArrayList<>(restrictions);
+  private Standing(MemberStanding stored, GroupRestrictions restrictions) {
+    this.strikes = new ArrayList<>(stored.getStrikes());
+    this.olderStrikes = stored.getOlderStrikes();
+    this.olderStrikesUntil = stored.getOlderStrikesUntil();
+    this.earliestMuteEnd = stored.getEarliestMuteEnd();
+    this.restrictions = restrictions;
   }
 
-  /** The stored standing, or a clean one when the member has none. */
-  public static Standing of(MemberStanding stored) {
-    return stored == null ? new Standing(List.of(), 0, null, List.of())
-        : new Standing(stored.getStrikes(), stored.getOlderStrikes(), stored.getOlderStrikesUntil(), stored.getRestrictions());
+  /** The stored standing (a clean one when the member has none) and the member's restrictions. */
+  static Standing of(MemberStanding stored, GroupRestrictions restrictions) {
+    return new Standing(stored == null ? MemberStanding.newBuilder().build() : stored, restrictions);
   }
 
   /** Forgets strikes that have decayed by {@code now}. */
@@ -105,39 +107,60 @@ public final class Standing {
     olderStrikesUntil = null;
   }
 
-  /** Restrictions no longer in force at {@code now} (expired mutes), removed from the standing. */
+  /**
+   * Restrictions no longer in force at {@code now} (ended mutes), removed. The restrictions are
+   * read only once the earliest mute end has passed: kicks never end.
+   */
   public List<MemberRestriction> dropExpired(Instant now) {
-    List<MemberRestriction> expired = restrictions.stream().filter(r -> !inForce(r, now)).toList();
-    restrictions.removeAll(expired);
+    if (earliestMuteEnd == null || earliestMuteEnd.isAfter(now)) {
+      return List.of();
+    }
+    List<MemberRestriction> expired = new ArrayList<>();
+    earliestMuteEnd = null;
+    for (MemberRestriction restriction : restrictions.all()) {
+      if (!inForce(restriction, now)) {
+        restrictions.remove(restriction.getGroupId());
+        expired.add(restriction);
+      } else {
+        noteMuteEnd(restriction);
+      }
+    }
     return expired;
   }
 
-  /** Restrictions in force, of one group or (groupId null) of every group. */
+  /** Restrictions, of one group or (groupId null) of every group. */
   public List<MemberRestriction> restrictionsIn(String groupId) {
-    return restrictions.stream().filter(r -> groupId == null || r.getGroupId().equals(groupId)).toList();
+    return groupId == null ? restrictions.all() : restrictions.in(groupId).stream().toList();
   }
 
   public Optional<MemberRestriction> restrictionIn(String groupId) {
-    return restrictions.stream().filter(r -> r.getGroupId().equals(groupId)).findFirst();
+    return restrictions.in(groupId);
   }
 
   /** Imposes a restriction, replacing the member's previous one in that group. */
   public void impose(MemberRestriction restriction) {
-    restrictions.removeIf(r -> r.getGroupId().equals(restriction.getGroupId()));
-    restrictions.add(restriction);
+    restrictions.put(restriction);
+    noteMuteEnd(restriction);
   }
 
   public void lift(MemberRestriction restriction) {
-    restrictions.removeIf(r -> r.getGroupId().equals(restriction.getGroupId()));
+    restrictions.remove(restriction.getGroupId());
   }
 
-  /** Whether nothing is left to store. */
+  private void noteMuteEnd(MemberRestriction restriction) {
+    Instant end = restriction.getKicked() ? null : restriction.getMutedUntil();
+    if (end != null && (earliestMuteEnd == null || end.isBefore(earliestMuteEnd))) {
+      earliestMuteEnd = end;
+    }
+  }
+
+  /** Whether the strike store needs no record: no strikes and no mute to look out for (kicks are in their own store). */
   public boolean isClean() {
-    return strikes() == 0 && restrictions.isEmpty();
+    return strikes() == 0 && earliestMuteEnd == null;
   }
 
   public MemberStanding toRecord() {
-    return new MemberStanding(List.copyOf(strikes), olderStrikes, olderStrikesUntil, List.copyOf(restrictions));
+    return new MemberStanding(List.copyOf(strikes), olderStrikes, olderStrikesUntil, earliestMuteEnd);
   }
 
   /** A kick holds until pardoned; a mute until its end (null: forever). */

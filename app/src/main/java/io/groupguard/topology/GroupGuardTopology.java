@@ -52,8 +52,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * messages (partitioned by group) are checked against the global stores and the per-member
  * rate and duplicate windows; the violations of one message form one verdict, written to the
  * violations topic and repartitioned by tenant+member, where enforcement decides the actions.
- * Joins of blacklisted members become verdicts too. Enforcement keeps each member's strikes in
- * a local store shared with the admin-command handler, and publishes mutes and kicks to a
+ * Joins of blacklisted members become verdicts too. Enforcement keeps each member's strikes, and
+ * apart from them the member's restriction per group, in local stores shared with the
+ * admin-command handler, and publishes mutes and kicks to a
  * compacted topic that every instance loads into a global store, so message evaluation
  * (partitioned by group) sees them. The violations topic also feeds a store of each group's
  * latest violations (queried over HTTP) and the analysts' hourly counts.
@@ -137,6 +138,8 @@ public final class GroupGuardTopology {
   public static final String MEMBER_RESTRICTIONS_LOADER = "member-restrictions-loader";
   public static final String MEMBER_RESTRICTIONS_STORE = "member-restrictions-store";
   public static final String MEMBER_STANDING_STORE = "member-standing-store";
+  /** A member's restriction per group, apart from the strikes (a spammer may be kicked from thousands of groups). */
+  public static final String MEMBER_GROUP_RESTRICTION_STORE = "member-group-restriction-store";
   public static final String ADMIN_COMMANDS_SOURCE = "admin-commands-source";
   public static final String ADMIN_COMMANDS_MEMBER_KEY = "admin-commands-member-key";
   public static final String ADMIN_COMMANDS_BY_MEMBER = "admin-commands-by-member";
@@ -262,10 +265,12 @@ public final class GroupGuardTopology {
     // Merged only after both are repartitioned by member: merging earlier would put the flood check in the
     // group-partitioned tasks, whose stream time (which judges lateness) would then follow other partitions.
     builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()));
+    builder.addStateStore(persistentStore(MEMBER_GROUP_RESTRICTION_STORE, topics.memberRestrictions().valueSerde()));
     KStream<String, EnforcementOutput> decisions = publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
         .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
             Named.as(VERDICTS))
-        .process(() -> new EnforcementProcessor(enforcement.defaults(), ruleSets), Named.as(ENFORCER), MEMBER_STANDING_STORE);
+        .process(() -> new EnforcementProcessor(enforcement.defaults(), ruleSets), Named.as(ENFORCER), MEMBER_STANDING_STORE,
+            MEMBER_GROUP_RESTRICTION_STORE);
     routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
     // Added after enforcement so that existing sub-topologies (and their task ids) keep their numbers.
     addViolationViews(builder);
@@ -306,7 +311,7 @@ public final class GroupGuardTopology {
             .withKeySerde(commands.keySerde()).withValueSerde(commands.valueSerde())
             .withNumberOfPartitions(enforcement.memberPartitions()))
         .process(() -> new AdminCommandProcessor(enforcement.defaults()), Named.as(ADMIN_COMMAND_HANDLER),
-            MEMBER_STANDING_STORE);
+            MEMBER_STANDING_STORE, MEMBER_GROUP_RESTRICTION_STORE);
   }
 
   private static String memberKeyOf(String key, AdminCommand command) {

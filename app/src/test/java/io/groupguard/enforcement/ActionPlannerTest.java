@@ -19,7 +19,7 @@ class ActionPlannerTest {
       new EnforcementPolicy(Ladder.DEFAULT, Duration.ofDays(30), 1, ReasonTemplates.bundled("en"));
 
   private final ActionPlanner planner = new ActionPlanner();
-  private final Standing standing = Standing.of(null);
+  private final Standing standing = Standing.of(null, new InMemoryGroupRestrictions());
 
   @Test
   void aMemberMutedInTheGroupLosesTheMessageWithoutAStrikeEvenWithoutAMutedSenderViolation() {

@@ -3,13 +3,14 @@ package io.groupguard.enforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.MemberStanding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
-/** A spammer's standing keeps its newest strikes one by one and counts the older ones. */
+/** A spammer's standing stays small: newest strikes one by one, older ones counted, restrictions read per group. */
 class StandingTest {
 
   private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
@@ -20,7 +21,7 @@ class StandingTest {
     Standing standing = struck(40);
 
     MemberStanding stored = standing.toRecord();
-    Standing reloaded = Standing.of(stored);
+    Standing reloaded = Standing.of(stored, new InMemoryGroupRestrictions());
 
     assertThat(stored.getStrikes()).hasSize(Standing.STRIKES_KEPT);
     assertThat(stored.getStrikes().get(0).getInputId()).isEqualTo("m" + (40 - Standing.STRIKES_KEPT + 1));
@@ -84,9 +85,47 @@ class StandingTest {
         .hasMessageContaining("at most " + Ladder.MAX_STEPS + " steps");
   }
 
+  @Test
+  void restrictionsAreReadWholeOnlyOnceAMuteHasEnded() {
+    InMemoryGroupRestrictions restrictions = new InMemoryGroupRestrictions();
+    Standing standing = Standing.of(null, restrictions);
+    for (int group = 0; group < 100; group++) {
+      standing.impose(kick("k" + group));
+    }
+    standing.impose(mute("early", T0.plusSeconds(60)));
+    standing.impose(mute("late", T0.plusSeconds(120)));
+    Standing reloaded = Standing.of(standing.toRecord(), restrictions);
+
+    assertThat(reloaded.dropExpired(T0.plusSeconds(59))).isEmpty();
+    assertThat(reloaded.restrictionIn("k7")).isPresent();
+    assertThat(restrictions.fullReads()).as("a kick never ends, a mute had not yet").isZero();
+
+    assertThat(reloaded.dropExpired(T0.plusSeconds(60))).extracting(MemberRestriction::getGroupId).containsExactly("early");
+    assertThat(reloaded.toRecord().getEarliestMuteEnd()).isEqualTo(T0.plusSeconds(120));
+    assertThat(reloaded.dropExpired(T0.plusSeconds(119))).isEmpty();
+    assertThat(restrictions.fullReads()).isEqualTo(1);
+
+    assertThat(reloaded.dropExpired(T0.plusSeconds(120))).extracting(MemberRestriction::getGroupId).containsExactly("late");
+    assertThat(reloaded.restrictionsIn(null)).hasSize(100);
+    assertThat(reloaded.isClean()).as("kicks need no strike record").isTrue();
+  }
+
+  private static MemberRestriction kick(String groupId) {
+    return restriction(groupId).setKicked(true).build();
+  }
+
+  private static MemberRestriction mute(String groupId, Instant until) {
+    return restriction(groupId).setKicked(false).setMutedUntil(until).build();
+  }
+
+  private static MemberRestriction.Builder restriction(String groupId) {
+    return MemberRestriction.newBuilder().setTenantId("acme").setGroupId(groupId).setMemberId("bob")
+        .setImposedAt(T0).setActionId("act-" + groupId).setStrikeNumber(5).setAppealable(false);
+  }
+
   /** Strikes m1..mN, one second apart from T0 + 1 s. */
   private static Standing struck(int count) {
-    Standing standing = Standing.of(null);
+    Standing standing = Standing.of(null, new InMemoryGroupRestrictions());
     for (int i = 1; i <= count; i++) {
       assertThat(standing.addStrike(T0.plusSeconds(i), "g", "m" + i)).isEqualTo(i);
     }

@@ -99,6 +99,11 @@ class OpsIT {
       return latest.get().statusCode() == 200 && latest.get().body().contains("\"messageId\":\"m3\"");
     });
     assertThat(latest.get().body()).doesNotContain("\"messageId\":\"m2\"");
+
+    // bob's second strike muted him in g1 (default ladder: warn, then mute for a day).
+    RunningApp.await("bob's strikes and his mute in g1", () -> get(app, "/members/acme/bob").body().contains("\"inputId\":\"m3\"")
+        && get(app, "/members/acme/bob/restrictions").body().contains("\"groupId\":\"g1\""));
+    assertThat(get(app, "/members/acme/alice/restrictions").body()).isEqualTo("{\"restrictions\":[]}");
   }
 
   @Test

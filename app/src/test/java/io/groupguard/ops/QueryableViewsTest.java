@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.groupguard.avro.MemberRestriction;
 import io.groupguard.avro.MemberStanding;
 import io.groupguard.avro.Strike;
 import io.groupguard.avro.Violation;
@@ -46,17 +47,29 @@ class QueryableViewsTest {
   }
 
   @Test
-  void theMemberViewReadsTheMemberKeyAndShowsStrikesAndRestrictions() {
+  void theMemberViewReadsTheMemberKeyAndShowsStrikes() {
     QueryableView<?, ?> view = QueryableViews.all().get(1);
     assertThat(view.keyOf("/members/acme/bob")).hasValue("acme/bob");
     assertThat(view.keyOf("/members/acme")).isEmpty();
+    assertThat(view.keyOf("/members/acme/bob/restrictions")).isEmpty();
     JsonNode unknown = QueryableViews.memberStanding(null, Map.of());
     assertThat(unknown.get("strikes")).isEmpty();
-    assertThat(unknown.get("restrictions")).isEmpty();
+    assertThat(unknown.get("olderStrikes").asInt()).isZero();
     JsonNode struck = QueryableViews.memberStanding(MemberStanding.newBuilder()
         .setStrikes(List.of(new Strike(java.time.Instant.parse("2026-11-20T09:00:00Z"), "g1", "m1"))).build(), Map.of());
     assertThat(struck.get("strikes")).singleElement()
         .satisfies(strike -> assertThat(strike.get("inputId").asText()).isEqualTo("m1"));
+  }
+
+  @Test
+  void theRestrictionsViewListsTheMembersRestrictions() {
+    QueryableView<?, ?> view = QueryableViews.all().get(2);
+    assertThat(view.keyOf("/members/acme/bob/restrictions")).hasValue("acme/bob");
+    assertThat(view.keyOf("/members/acme/bob")).isEmpty();
+    JsonNode kicked = QueryableViews.memberRestrictions(List.of(MemberRestriction.newBuilder().setTenantId("acme")
+        .setGroupId("g1").setMemberId("bob").setKicked(true).setImposedAt(Instant.EPOCH).setActionId("act-1").build()), Map.of());
+    assertThat(kicked.get("restrictions")).singleElement()
+        .satisfies(restriction -> assertThat(restriction.get("groupId").asText()).isEqualTo("g1"));
   }
 
   private static Violation violation(String messageId) {
