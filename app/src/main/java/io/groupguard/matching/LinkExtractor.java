@@ -205,7 +205,8 @@ public final class LinkExtractor {
      * digit already in the view and one that follows; {@code i} when there is none.
      */
     private static int disguisedDotEnd(String text, int i, StringBuilder view) {
-      if (view.length() == 0 || !Character.isLetterOrDigit(view.charAt(view.length() - 1))) {
+      if (!mayStartDisguisedDot(text.charAt(i)) || view.length() == 0
+          || !Character.isLetterOrDigit(view.charAt(view.length() - 1))) {
         return i;
       }
       int dot = skipSpaces(text, i);
@@ -217,6 +218,15 @@ public final class LinkExtractor {
       return next < text.length() && Character.isLetterOrDigit(text.charAt(next)) ? next : i;
     }
 
+    /**
+     * Whether a disguised dot can start at {@code c}: a space, a dot other than '.' (a plain dot
+     * right after a letter needs no rewriting), or a bracket. Asked for every char, so it goes first.
+     */
+    private static boolean mayStartDisguisedDot(char c) {
+      return c == ' ' || c == '(' || c == '[' || c == '{' || c == '<' || c == '\u3002' || c == '\uFF0E'
+          || c == '\uFF61' || c == '\uFE52' || Character.isWhitespace(c);
+    }
+
     private static int dotTokenEnd(String text, int i, boolean afterSpace) {
       if (i >= text.length()) {
         return i;
@@ -226,7 +236,7 @@ public final class LinkExtractor {
         return i + 1;
       }
       if (c != '(' && c != '[' && c != '{' && c != '<' && c != 'd' && c != 'D') {
-        return i; // asked after nearly every letter: rule out the bracketed and spelled-out dots by their first char
+        return i; // rule out the bracketed and spelled-out dots by their first char
       }
       for (String token : BRACKETED_DOTS) {
         if (text.regionMatches(true, i, token, 0, token.length())) {

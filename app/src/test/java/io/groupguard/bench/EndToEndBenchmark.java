@@ -77,27 +77,35 @@ import org.slf4j.LoggerFactory;
  */
 public final class EndToEndBenchmark {
 
-  /** @param overrides GroupGuard configuration (kafka.* included) applied to every application of the run */
+  /**
+   * @param overrides GroupGuard configuration (kafka.* included) applied to every application of the run
+   * @param latencyRate messages per second of the latency phase; 0 = half the full topology's median
+   */
   private record Settings(boolean quick, int messages, int rounds, int rules, int keywords, int groups, long blacklist,
-      int latencySeconds, Map<String, String> overrides) {
+      int latencySeconds, Map<String, String> overrides, double latencyRate) {
 
     static Settings parse(String[] args) {
       boolean quick = List.of(args).contains("--quick");
-      Settings settings = quick ? new Settings(true, 100_000, 1, 100, 100, 2_000, 100_000, 10, new LinkedHashMap<>())
-          : new Settings(false, 200_000, 3, 1_000, 100, 20_000, 2_000_000, 30, new LinkedHashMap<>());
+      Settings settings = quick ? new Settings(true, 100_000, 1, 100, 100, 2_000, 100_000, 10, new LinkedHashMap<>(), 0)
+          : new Settings(false, 200_000, 3, 1_000, 100, 20_000, 2_000_000, 30, new LinkedHashMap<>(), 0);
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--messages")) {
           settings = new Settings(settings.quick, Integer.parseInt(args[++i]), settings.rounds, settings.rules,
-              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides);
+              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides,
+              settings.latencyRate);
         } else if (args[i].equals("--rounds")) {
           settings = new Settings(settings.quick, settings.messages, Integer.parseInt(args[++i]), settings.rules,
-              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides);
+              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides,
+              settings.latencyRate);
+        } else if (args[i].equals("--latency-rate")) {
+          settings = new Settings(settings.quick, settings.messages, settings.rounds, settings.rules, settings.keywords,
+              settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides, Double.parseDouble(args[++i]));
         } else if (args[i].equals("--set") && args[i + 1].contains("=")) {
           String[] setting = args[++i].split("=", 2);
           settings.overrides.put(setting[0], setting[1]);
         } else if (!args[i].equals("--quick")) {
           throw new IllegalArgumentException(
-              "unknown argument " + args[i] + "; use --quick, --messages N, --rounds N, --set key=value");
+              "unknown argument " + args[i] + "; use --quick, --messages N, --rounds N, --latency-rate N, --set key=value");
         }
       }
       return settings;
@@ -174,7 +182,13 @@ public final class EndToEndBenchmark {
     result.put("fullMedianMsgPerSec", Math.round(fullMedian));
     result.put("passThroughMedianMsgPerSec", Math.round(passMedian));
     result.put("ratioFullToPassThrough", round2(fullMedian / passMedian));
-    measureLatency(profile, fullMedian / 2);
+    // The warm-up round's figures are not counted: drop them from the CPU lists too.
+    cpuMicrosPerMessage("full").remove(0);
+    cpuMicrosPerMessage("pass-through").remove(0);
+    double fullCpu = median(cpuMicrosPerMessage("full"));
+    double passCpu = median(cpuMicrosPerMessage("pass-through"));
+    result.put("cpuRatioPassThroughToFull", round2(passCpu / fullCpu));
+    measureLatency(profile, settings.latencyRate > 0 ? settings.latencyRate : fullMedian / 2);
     result.put("maxHeapUsedMb", maxHeapBytes.get() / (1024 * 1024));
     result.put("maxRssMb", maxRssKb.get() / 1024);
     printAndWrite();
@@ -286,17 +300,59 @@ public final class EndToEndBenchmark {
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
     long steady = System.nanoTime();
+    long cpuAtStart = processCpuNanos();
+    long jitAtStart = jitCpuNanos();
     long warmedUp = committed[0];
     if (warmedUp >= settings.messages) {
       throw new IllegalStateException(what + " committed all input before the clock started: use more --messages");
     }
     await(what + " committed all input", () -> progress.committed(appId, MESSAGES) >= settings.messages);
     double seconds = secondsSince(steady);
+    long cpuNanos = processCpuNanos() - cpuAtStart;
+    long jitNanos = jitCpuNanos() - jitAtStart;
     long measured = settings.messages - warmedUp;
-    log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s", what, warmedUp,
-        (steady - startNanos) / 1e9, measured, seconds);
+    double cpuMicrosPerMessage = Math.max(0, cpuNanos - jitNanos) / 1e3 / measured;
+    log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s; CPU %.1f us/msg besides the JIT"
+        + " (which took %.0f%% of the window's CPU)", what, warmedUp, (steady - startNanos) / 1e9, measured, seconds,
+        cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos));
     result.putIfAbsent(what + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
+    cpuMicrosPerMessage(what).add(round2(cpuMicrosPerMessage));
     return measured / seconds;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Double> cpuMicrosPerMessage(String what) {
+    return (List<Double>) result.computeIfAbsent(what + "CpuMicrosPerMsg", key -> new ArrayList<Double>());
+  }
+
+  /** CPU time of this whole JVM: application, broker, registry, JIT and GC threads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of the JIT compiler threads, from /proc (Linux; 0 elsewhere). The compilation time
+   * the JVM reports is elapsed time, which on a busy machine counts waiting for a core too.
+   */
+  private static long jitCpuNanos() {
+    long ticks = 0;
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")); // "C1 CompilerThre", "C2 CompilerThre" (15 chars at most)
+          if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          }
+        } catch (IOException | RuntimeException threadEnded) {
+          // a compiler thread may end between listing and reading
+        }
+      }
+    } catch (IOException noProc) {
+      return 0;
+    }
+    return ticks * 10_000_000L; // clock ticks of 10 ms (USER_HZ is 100 on Linux)
   }
 
   /** Produces at {@code rate} while a read_committed consumer times the first violation of each message. */
