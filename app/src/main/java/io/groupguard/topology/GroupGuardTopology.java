@@ -22,26 +22,19 @@ import java.time.Duration;
 import io.groupguard.topology.limits.LimitWindows;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.EmitStrategy;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Builds GroupGuard's topology; never starts it, so TopologyTestDriver can run all of it.
@@ -116,16 +109,10 @@ public final class GroupGuardTopology {
   public static final String RECENT_VIOLATIONS_STORE = "recent-violations-log-store";
   /** How many of a group's latest violations the recent-violations store keeps. */
   public static final int RECENT_VIOLATIONS_PER_GROUP = 50;
-  public static final String VIOLATION_COUNT_MARKS = "violation-count-marks";
-  public static final String VIOLATION_COUNTS_BY_KEY = "violation-counts-by-key";
   public static final String VIOLATION_COUNTER = "violation-counter";
-  public static final String VIOLATION_COUNTS_STORE = "violation-counts-store";
-  public static final String VIOLATION_COUNTS_CLOSED = "violation-counts-closed";
-  public static final String VIOLATION_COUNT_RECORDS = "violation-count-records";
+  /** Counts per window and count key ({@link ViolationCounter}); replaced the repartitioned DSL count's "violation-counts-store". */
+  public static final String VIOLATION_COUNTS_STORE = "violation-counts-by-group-store";
   public static final String VIOLATION_COUNTS_SINK = "violation-counts-sink";
-
-  /** What a violation becomes on its way to the counter: only its key and timestamp are counted. */
-  private static final byte[] COUNT_MARK = new byte[0];
 
   /** Size of the analysts' violation count windows. */
   public static final Duration VIOLATION_COUNT_WINDOW = Duration.ofHours(1);
@@ -347,7 +334,7 @@ public final class GroupGuardTopology {
     Topic<String, Violation> violations = topics.violations();
     KStream<String, Violation> violationsByGroup = builder.stream(violations.name(), violations.consumed(VIOLATIONS_SOURCE));
     addRecentViolations(builder, violationsByGroup);
-    addViolationCounts(violationsByGroup);
+    addViolationCounts(builder, violationsByGroup);
   }
 
   /** Violations keyed by group, on the group's partition of the violations topic: no repartition needed. */
@@ -357,40 +344,19 @@ public final class GroupGuardTopology {
   }
 
   /**
-   * Hourly counts per tenant, group, kind and rule, by message timestamp. Each window's counts
-   * are emitted once, when stream time passes its end plus the grace, so analysts never see
-   * partial or corrected counts. The repartition by count key carries an empty mark, not the
-   * violation: the counter needs only the key and the timestamp. The count store is not cached:
-   * nearly every violation touches its own group/kind/rule/hour key, so a cache saves few writes,
-   * while the first check for closed windows of a task walks the cache segment by segment from
-   * the epoch (about a second of stalled processing per task start, measured).
+   * Hourly counts per tenant, group, kind and rule, by message timestamp, counted on the group's
+   * partition ({@link ViolationCounter}). Each window's counts are emitted once, when stream time
+   * passes its end plus the grace, so analysts never see partial or corrected counts. The store
+   * is not cached: nearly every violation touches its own group/kind/rule/hour key.
    */
-  private void addViolationCounts(KStream<String, Violation> violationsByGroup) {
+  private void addViolationCounts(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
     Topic<String, ViolationCount> counts = topics.violationCounts();
+    builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+        Stores.persistentTimestampedKeyValueStore(VIOLATION_COUNTS_STORE), Serdes.String(), Serdes.Long()));
     violationsByGroup
-        .map((groupKey, violation) -> KeyValue.pair(ViolationCountKey.of(violation).format(), COUNT_MARK),
-            Named.as(VIOLATION_COUNT_MARKS))
-        .groupByKey(Grouped.with(VIOLATION_COUNTS_BY_KEY, Serdes.String(), Serdes.ByteArray()))
-        .windowedBy(TimeWindows.ofSizeAndGrace(VIOLATION_COUNT_WINDOW, violationCountsGrace))
-        .emitStrategy(EmitStrategy.onWindowClose())
-        .count(Named.as(VIOLATION_COUNTER), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(VIOLATION_COUNTS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withCachingDisabled())
-        .toStream(Named.as(VIOLATION_COUNTS_CLOSED))
-        .map((window, count) -> toViolationCount(window, count), Named.as(VIOLATION_COUNT_RECORDS))
+        .process(() -> new ViolationCounter(VIOLATION_COUNT_WINDOW, violationCountsGrace), Named.as(VIOLATION_COUNTER),
+            VIOLATION_COUNTS_STORE)
         .to(counts.name(), counts.produced(VIOLATION_COUNTS_SINK));
-  }
-
-  private static KeyValue<String, ViolationCount> toViolationCount(Windowed<String> window, long count) {
-    ViolationCountKey key = ViolationCountKey.parse(window.key());
-    return KeyValue.pair(RecordKeys.group(key.tenantId(), key.groupId()), ViolationCount.newBuilder()
-        .setTenantId(key.tenantId())
-        .setGroupId(key.groupId())
-        .setKind(key.kind())
-        .setRuleId(key.ruleId())
-        .setWindowStart(window.window().startTime())
-        .setWindowEnd(window.window().endTime())
-        .setCount(count)
-        .build());
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> persistentStore(String name, Serde<V> valueSerde) {

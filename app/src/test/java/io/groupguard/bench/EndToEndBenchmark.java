@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groupguard.GroupGuardApp;
 import io.groupguard.avro.ChatMessage;
 import io.groupguard.avro.ContentType;
+import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.SenderKind;
 import io.groupguard.avro.Violation;
 import io.groupguard.cli.RecordPublisher;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -362,13 +366,17 @@ public final class EndToEndBenchmark {
     topicNames.put(GroupGuardConfig.TOPIC_MESSAGES, "bench.latency.messages");
     GroupGuardConfig config = stack.config(appId, topicNames);
     LatencyRecorder latencies = new LatencyRecorder();
+    LatencyRecorder floodCheckedLatencies = new LatencyRecorder();
+    Set<String> floodCheckedGroups = floodLimitedGroups(profile);
     try (GroupGuardApp app = GroupGuardApp.start(config);
         RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
       await("latency app RUNNING", () -> app.streams().state() == KafkaStreams.State.RUNNING);
       warmUp(appId, app.topics().messages(), profile, publisher);
       AtomicBoolean producing = new AtomicBoolean(true);
       long warmUpEnd = System.currentTimeMillis() + 3_000;
-      Thread consumer = new Thread(() -> consumeViolations(app.topics().violations(), warmUpEnd, producing, latencies));
+      Thread consumer = new Thread(() -> consumeViolations(app.topics().violations(), warmUpEnd, producing,
+          violation -> floodCheckedGroups.contains(RecordKeys.group(violation.getTenantId(), violation.getGroupId()))
+              ? floodCheckedLatencies : latencies));
       consumer.start();
       ChatTraffic traffic = new ChatTraffic(new LoadProfile(8, profile.tenants(), profile.groupsPerTenant(),
           profile.membersPerTenant(), profile.rules(), profile.keywordsPerRule(), profile.groupsPerRule(),
@@ -385,15 +393,24 @@ public final class EndToEndBenchmark {
       }
       publisher.flush();
       long total = sent;
+      long backlog = total - progress.committed(appId, "bench.latency.messages");
       await("latency app committed all input", () -> progress.committed(appId, "bench.latency.messages") >= total);
       producing.set(false);
       consumer.join();
-      log("latency at %.0f msg/s (%,d sent, %,d violating messages timed): p50 %d ms, p99 %d ms", rate, sent,
-          latencies.count(), latencies.percentile(50), latencies.percentile(99));
+      LatencyRecorder all = latencies.with(floodCheckedLatencies);
+      log("latency at %.0f msg/s (%,d sent, %,d not yet committed when sending stopped, %,d violating messages timed):"
+          + " p50 %d ms, p99 %d ms; without a flood check p50 %d / p99 %d ms, %,d messages of groups with a flood"
+          + " limit (a repartition more) p50 %d / p99 %d ms", rate, sent, backlog, all.count(), all.percentile(50),
+          all.percentile(99), latencies.percentile(50), latencies.percentile(99), floodCheckedLatencies.count(),
+          floodCheckedLatencies.percentile(50), floodCheckedLatencies.percentile(99));
       result.put("latencyRateMsgPerSec", Math.round(rate));
-      result.put("latencyMessagesTimed", latencies.count());
-      result.put("latencyP50Ms", latencies.percentile(50));
-      result.put("latencyP99Ms", latencies.percentile(99));
+      result.put("latencyBacklogWhenSendingStopped", backlog);
+      result.put("latencyMessagesTimed", all.count());
+      result.put("latencyP50Ms", all.percentile(50));
+      result.put("latencyP99Ms", all.percentile(99));
+      result.put("latencyWithoutFloodCheckP50P99Ms", List.of(latencies.percentile(50), latencies.percentile(99)));
+      result.put("latencyWithFloodCheckP50P99Ms",
+          List.of(floodCheckedLatencies.percentile(50), floodCheckedLatencies.percentile(99)));
     }
   }
 
@@ -418,8 +435,23 @@ public final class EndToEndBenchmark {
     await("warm-up messages committed", () -> progress.committed(appId, messages.name()) >= profile.tenants());
   }
 
+  /** Groups whose messages take the flood check's repartition: every group of a rule with a flood limit. */
+  private static Set<String> floodLimitedGroups(LoadProfile profile) {
+    Set<String> groups = new HashSet<>();
+    for (Iterator<ModerationRule> rules = new RuleGenerator(profile, RULE_MIX).rules(); rules.hasNext(); ) {
+      ModerationRule rule = rules.next();
+      if (rule.getFloodLimit() != null && rule.getEnabled()) {
+        List<String> groupIds = rule.getAllGroups()
+            ? IntStream.range(0, profile.groupsPerTenant()).mapToObj(LoadProfile::groupId).toList()
+            : rule.getGroupIds();
+        groupIds.forEach(groupId -> groups.add(RecordKeys.group(rule.getTenantId(), groupId)));
+      }
+    }
+    return groups;
+  }
+
   private void consumeViolations(Topic<String, Violation> violations, long warmUpEnd, AtomicBoolean producing,
-      LatencyRecorder latencies) {
+      Function<Violation, LatencyRecorder> recorderOf) {
     Set<String> timed = new HashSet<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
@@ -436,7 +468,7 @@ public final class EndToEndBenchmark {
           Violation violation = violations.valueSerde().deserializer().deserialize(violations.name(), record.value());
           long sent = violation.getEventTime().toEpochMilli();
           if (sent >= warmUpEnd && timed.add(violation.getMessageId())) {
-            latencies.record(received - sent);
+            recorderOf.apply(violation).record(received - sent);
           }
         }
       }

@@ -15,6 +15,15 @@ final class LatencyRecorder {
     millis[count++] = latencyMillis;
   }
 
+  /** A recorder holding this one's latencies and {@code other}'s. */
+  LatencyRecorder with(LatencyRecorder other) {
+    LatencyRecorder both = new LatencyRecorder();
+    both.millis = Arrays.copyOf(millis, Math.max(1, count + other.count));
+    System.arraycopy(other.millis, 0, both.millis, count, other.count);
+    both.count = count + other.count;
+    return both;
+  }
+
   int count() {
     return count;
   }
