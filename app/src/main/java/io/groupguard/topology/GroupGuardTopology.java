@@ -251,8 +251,10 @@ public final class GroupGuardTopology {
         .merge(joinVerdicts(builder), Named.as(VERDICTS_MERGED));
     // Merged only after both are repartitioned by member: merging earlier would put the flood check in the
     // group-partitioned tasks, whose stream time (which judges lateness) would then follow other partitions.
-    builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()));
-    builder.addStateStore(persistentStore(MEMBER_GROUP_RESTRICTION_STORE, topics.memberRestrictions().valueSerde()));
+    // Cached: a busy spammer's standing changes many times per commit; the changelog and RocksDB see it once per commit.
+    builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()).withCachingEnabled());
+    builder.addStateStore(persistentStore(MEMBER_GROUP_RESTRICTION_STORE, topics.memberRestrictions().valueSerde())
+        .withCachingEnabled());
     KStream<String, EnforcementOutput> decisions = publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
         .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
             Named.as(VERDICTS))
@@ -347,12 +349,13 @@ public final class GroupGuardTopology {
    * Hourly counts per tenant, group, kind and rule, by message timestamp, counted on the group's
    * partition ({@link ViolationCounter}). Each window's counts are emitted once, when stream time
    * passes its end plus the grace, so analysts never see partial or corrected counts. The store
-   * is not cached: nearly every violation touches its own group/kind/rule/hour key.
+   * is cached: a busy group's count changes many times per commit, and is written once.
    */
   private void addViolationCounts(StreamsBuilder builder, KStream<String, Violation> violationsByGroup) {
     Topic<String, ViolationCount> counts = topics.violationCounts();
     builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-        Stores.persistentTimestampedKeyValueStore(VIOLATION_COUNTS_STORE), Serdes.String(), Serdes.Long()));
+        Stores.persistentTimestampedKeyValueStore(VIOLATION_COUNTS_STORE), Serdes.String(), Serdes.Long())
+        .withCachingEnabled());
     violationsByGroup
         .process(() -> new ViolationCounter(VIOLATION_COUNT_WINDOW, violationCountsGrace), Named.as(VIOLATION_COUNTER),
             VIOLATION_COUNTS_STORE)
