@@ -119,7 +119,10 @@ public final class GroupGuardTopology {
 
   public static final String MEMBER_EVENTS_SOURCE = "member-events-source";
   public static final String MEMBER_EVENT_MODERATOR = "member-event-moderator";
-  public static final String VERDICTS_MERGED = "verdicts-merged";
+  public static final String JOIN_VERDICT_VIOLATIONS = "join-verdict-violations";
+  public static final String JOIN_VIOLATIONS_SINK = "join-violations-sink";
+  public static final String JOIN_VERDICTS_BY_MEMBER = "join-verdicts-by-member";
+  public static final String VERDICTS_WITH_JOINS = "verdicts-with-joins";
   public static final String TENANT_SETTINGS_LOADER = "tenant-settings-loader";
   public static final String TENANT_SETTINGS_STORE = "tenant-settings-store";
   public static final String MEMBER_RESTRICTIONS_LOADER = "member-restrictions-loader";
@@ -247,17 +250,20 @@ public final class GroupGuardTopology {
             .withKeySerde(Serdes.String()).withValueSerde(topics.verdictSerde()))
         .process(() -> new FloodDetectionProcessor(ruleSets), Named.as(FLOOD_DETECTOR), FLOOD_LIMIT_STORE);
     KStream<String, MessageVerdict> decided = routes.get(MODERATION_ROUTES + "decided")
-        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS))
-        .merge(joinVerdicts(builder), Named.as(VERDICTS_MERGED));
-    // Merged only after both are repartitioned by member: merging earlier would put the flood check in the
-    // group-partitioned tasks, whose stream time (which judges lateness) would then follow other partitions.
+        .mapValues(ModerationResult::verdict, Named.as(DECIDED_VERDICTS));
     // Cached: a busy spammer's standing changes many times per commit; the changelog and RocksDB see it once per commit.
     builder.addStateStore(persistentStore(MEMBER_STANDING_STORE, topics.standingSerde()).withCachingEnabled());
     builder.addStateStore(persistentStore(MEMBER_GROUP_RESTRICTION_STORE, topics.memberRestrictions().valueSerde())
         .withCachingEnabled());
+    // The three kinds of verdicts are merged only once each is repartitioned by member. Merging earlier would join
+    // their sub-topologies: the flood check would run in the group-partitioned tasks, whose stream time (which judges
+    // lateness) would then follow other partitions, and join events would share the message tasks, whose every
+    // record would then pay Kafka Streams' check of a mostly empty second input.
     KStream<String, EnforcementOutput> decisions = publish(decided, VERDICT_VIOLATIONS, VIOLATIONS_SINK, VERDICTS_BY_MEMBER)
         .merge(publish(floodChecked, FLOOD_VERDICT_VIOLATIONS, FLOOD_VIOLATIONS_SINK, FLOOD_VERDICTS_BY_MEMBER),
             Named.as(VERDICTS))
+        .merge(publish(joinVerdicts(builder), JOIN_VERDICT_VIOLATIONS, JOIN_VIOLATIONS_SINK, JOIN_VERDICTS_BY_MEMBER),
+            Named.as(VERDICTS_WITH_JOINS))
         .process(() -> new EnforcementProcessor(enforcement.defaults(), ruleSets), Named.as(ENFORCER), MEMBER_STANDING_STORE,
             MEMBER_GROUP_RESTRICTION_STORE);
     routeEnforcementOutputs(decisions.merge(adminCommandOutcomes(builder), Named.as(ENFORCEMENT_OUTPUTS)));
