@@ -2,6 +2,7 @@ package io.groupguard.ops;
 
 import io.groupguard.avro.ActionType;
 import io.groupguard.avro.Violation;
+import io.groupguard.avro.ViolationKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,6 +37,10 @@ public final class GroupGuardMetrics {
   private final Counter deadLetters;
   private final Timer evaluation;
   private final Timer decisionLag;
+  // Per kind and shadow flag, and per action type: looked up in the registry once, on first use (so that
+  // only what happened is exported), instead of building tags and a meter id for every violation.
+  private final Counter[] violationCounters = new Counter[ViolationKind.values().length * 2];
+  private final Counter[] actionCounters = new Counter[ActionType.values().length];
 
   public GroupGuardMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -78,12 +83,23 @@ public final class GroupGuardMetrics {
   }
 
   public void violation(Violation violation) {
-    registry.counter(VIOLATIONS, "kind", violation.getKind().name(), "shadow", Boolean.toString(violation.getShadow()))
-        .increment();
+    int index = violation.getKind().ordinal() * 2 + (violation.getShadow() ? 1 : 0);
+    Counter counter = violationCounters[index];
+    if (counter == null) { // racing threads get the same counter from the registry
+      counter = registry.counter(VIOLATIONS, "kind", violation.getKind().name(), "shadow",
+          Boolean.toString(violation.getShadow()));
+      violationCounters[index] = counter;
+    }
+    counter.increment();
   }
 
   public void action(ActionType type) {
-    registry.counter(ACTIONS, "type", type.name()).increment();
+    Counter counter = actionCounters[type.ordinal()];
+    if (counter == null) {
+      counter = registry.counter(ACTIONS, "type", type.name());
+      actionCounters[type.ordinal()] = counter;
+    }
+    counter.increment();
   }
 
   /** A rule or blacklist entry read from {@code topic} was rejected. */

@@ -11,12 +11,15 @@ import java.util.HexFormat;
  */
 public final class DeterministicIds {
 
+  // One digest per thread: looking SHA-256 up in the security providers costs more than hashing an id.
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(DeterministicIds::sha256);
+
   private DeterministicIds() {
   }
 
   /** A short hex digest (128 bits of SHA-256) of the parts, prefixed. */
   public static String of(String prefix, String... parts) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = SHA_256.get(); // digest() below resets it
     for (String part : parts) {
       digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0); // separator that cannot occur in the parts' UTF-8
