@@ -44,14 +44,14 @@ public final class MemberStandings {
   public static List<MemberRestriction> restrictionsOf(ReadOnlyKeyValueStore<String, MemberRestriction> store,
       String memberKey) {
     int separator = memberKey.indexOf(RecordKeys.SEPARATOR);
-    return restrictionsOf(store, memberKey.substring(0, separator), memberKey.substring(separator + 1));
+    return restrictionsUnder(store, memberPrefix(memberKey.substring(0, separator), memberKey.substring(separator + 1)));
   }
 
-  private static List<MemberRestriction> restrictionsOf(ReadOnlyKeyValueStore<String, MemberRestriction> store,
-      String tenantId, String memberId) {
+  private static List<MemberRestriction> restrictionsUnder(ReadOnlyKeyValueStore<String, MemberRestriction> store,
+      String memberPrefix) {
     List<MemberRestriction> found = new ArrayList<>();
     try (KeyValueIterator<String, MemberRestriction> entries =
-        store.prefixScan(memberPrefix(tenantId, memberId), Serdes.String().serializer())) {
+        store.prefixScan(memberPrefix, Serdes.String().serializer())) {
       entries.forEachRemaining(entry -> found.add(entry.value));
     }
     return found;
@@ -66,12 +66,10 @@ public final class MemberStandings {
   }
 
   private final class Stored implements GroupRestrictions {
-    private final String tenantId;
-    private final String memberId;
+    private final String prefix;
 
     Stored(String tenantId, String memberId) {
-      this.tenantId = tenantId;
-      this.memberId = memberId;
+      this.prefix = memberPrefix(tenantId, memberId);
     }
 
     @Override
@@ -81,7 +79,7 @@ public final class MemberStandings {
 
     @Override
     public List<MemberRestriction> all() {
-      return restrictionsOf(restrictions, tenantId, memberId);
+      return restrictionsUnder(restrictions, prefix);
     }
 
     @Override
@@ -95,7 +93,7 @@ public final class MemberStandings {
     }
 
     private String key(String groupId) {
-      return memberPrefix(tenantId, memberId) + groupId;
+      return prefix + groupId;
     }
   }
 }

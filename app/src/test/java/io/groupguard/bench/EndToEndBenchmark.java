@@ -170,9 +170,10 @@ public final class EndToEndBenchmark {
     // An unmeasured round of each first: the JIT compiles for tens of seconds (the broker's code, the
     // clients', RocksDB's bindings, GroupGuard's), which in a short run would be measured as the
     // application's cost; a long-running instance has long finished.
-    log("warm-up round: full %.0f msg/s, pass-through %.0f msg/s (not counted)", measureFull(0), measurePassThrough(0));
-    List<Double> full = new ArrayList<>();
-    List<Double> pass = new ArrayList<>();
+    log("warm-up round: full %.0f msg/s, pass-through %.0f msg/s (not counted)", measureFull(0).msgPerSec(),
+        measurePassThrough(0).msgPerSec());
+    List<Measured> full = new ArrayList<>();
+    List<Measured> pass = new ArrayList<>();
     for (int round = 1; round <= settings.rounds; round++) {
       boolean fullFirst = round % 2 == 1;
       for (int i = 0; i < 2; i++) {
@@ -182,21 +183,23 @@ public final class EndToEndBenchmark {
           pass.add(measurePassThrough(round));
         }
       }
-      log("round %d: full %.0f msg/s, pass-through %.0f msg/s", round, full.get(round - 1), pass.get(round - 1));
+      log("round %d: full %.0f msg/s, pass-through %.0f msg/s", round, full.get(round - 1).msgPerSec(),
+          pass.get(round - 1).msgPerSec());
     }
-    double fullMedian = median(full);
-    double passMedian = median(pass);
-    result.put("fullMsgPerSec", full);
-    result.put("passThroughMsgPerSec", pass);
+    List<Double> fullRates = full.stream().map(Measured::msgPerSec).toList();
+    List<Double> passRates = pass.stream().map(Measured::msgPerSec).toList();
+    List<Double> fullCpu = full.stream().map(Measured::cpuMicrosPerMessage).toList();
+    List<Double> passCpu = pass.stream().map(Measured::cpuMicrosPerMessage).toList();
+    double fullMedian = median(fullRates);
+    double passMedian = median(passRates);
+    result.put("fullMsgPerSec", fullRates);
+    result.put("passThroughMsgPerSec", passRates);
+    result.put("fullCpuMicrosPerMsg", fullCpu);
+    result.put("passThroughCpuMicrosPerMsg", passCpu);
     result.put("fullMedianMsgPerSec", Math.round(fullMedian));
     result.put("passThroughMedianMsgPerSec", Math.round(passMedian));
     result.put("ratioFullToPassThrough", round2(fullMedian / passMedian));
-    // The warm-up round's figures are not counted: drop them from the CPU lists too.
-    cpuMicrosPerMessage("full").remove(0);
-    cpuMicrosPerMessage("pass-through").remove(0);
-    double fullCpu = median(cpuMicrosPerMessage("full"));
-    double passCpu = median(cpuMicrosPerMessage("pass-through"));
-    result.put("cpuRatioPassThroughToFull", round2(passCpu / fullCpu));
+    result.put("cpuRatioPassThroughToFull", round2(median(passCpu) / median(fullCpu)));
     measureLatency(profile, settings.latencyRate > 0 ? settings.latencyRate : fullMedian / 2);
     result.put("maxHeapUsedMb", maxHeapBytes.get() / (1024 * 1024));
     result.put("maxRssMb", maxRssKb.get() / 1024);
@@ -257,7 +260,11 @@ public final class EndToEndBenchmark {
     log("pre-loaded %,d messages in %.1f s", settings.messages, secondsSince(start));
   }
 
-  private double measureFull(int round) throws Exception {
+  /** One round of one topology: steady-state messages per second, and the JVM's CPU per message besides the JIT. */
+  private record Measured(double msgPerSec, double cpuMicrosPerMessage) {
+  }
+
+  private Measured measureFull(int round) throws Exception {
     String appId = "bench-full-" + round;
     GroupGuardConfig config = stack.config(appId, roundTopics("full", round));
     long start = System.nanoTime();
@@ -266,7 +273,7 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private double measurePassThrough(int round) throws Exception {
+  private Measured measurePassThrough(int round) throws Exception {
     String appId = "bench-pass-" + round;
     GroupGuardConfig config = stack.config(appId, roundTopics("pass", round));
     Topics topics = Topics.from(config, registry);
@@ -304,7 +311,7 @@ public final class EndToEndBenchmark {
    * commit that covers the warm-up and stops when all input is committed. (A stream thread may
    * process before the whole instance reports RUNNING, so its state is no start signal.)
    */
-  private double measure(String appId, long startNanos, String what) throws InterruptedException {
+  private Measured measure(String appId, long startNanos, String what) throws InterruptedException {
     long[] committed = new long[1];
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
@@ -325,13 +332,7 @@ public final class EndToEndBenchmark {
         + " (which took %.0f%% of the window's CPU)", what, warmedUp, (steady - startNanos) / 1e9, measured, seconds,
         cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos));
     result.putIfAbsent(what + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
-    cpuMicrosPerMessage(what).add(round2(cpuMicrosPerMessage));
-    return measured / seconds;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Double> cpuMicrosPerMessage(String what) {
-    return (List<Double>) result.computeIfAbsent(what + "CpuMicrosPerMsg", key -> new ArrayList<Double>());
+    return new Measured(measured / seconds, round2(cpuMicrosPerMessage));
   }
 
   /** CPU time of this whole JVM: application, broker, registry, JIT and GC threads. */
