@@ -374,6 +374,7 @@ public final class EndToEndBenchmark {
     LatencyRecorder latencies = new LatencyRecorder();
     LatencyRecorder floodCheckedLatencies = new LatencyRecorder();
     LatencyRecorder startupLatencies = new LatencyRecorder();
+    LatencyRecorder untilDecided = new LatencyRecorder();
     Set<String> floodCheckedGroups = floodLimitedGroups(profile);
     try (GroupGuardApp app = GroupGuardApp.start(config);
         RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers(), Map.of())) {
@@ -385,14 +386,19 @@ public final class EndToEndBenchmark {
       // (measured: latencies of 1-3 s in the first 10 s at 12,600 msg/s). They are reported apart.
       long trafficStart = System.currentTimeMillis();
       long timedFrom = trafficStart + TimeUnit.SECONDS.toMillis(latencyWarmUpSeconds());
-      StringBuilder trace = new StringBuilder("sendTimeMs,latencyMs,floodChecked,timed\n");
+      StringBuilder trace = new StringBuilder("sendTimeMs,latencyMs,decidedAfterMs,floodChecked,timed\n");
       Thread consumer = new Thread(() -> consumeViolations(app.topics().violations(), trafficStart, producing,
           (violation, latency) -> {
             long sendTime = violation.getEventTime().toEpochMilli();
             boolean floodChecked = floodCheckedGroups.contains(RecordKeys.group(violation.getTenantId(), violation.getGroupId()));
             boolean timed = sendTime >= timedFrom;
+            long decidedAfter = violation.getDetectedAt().toEpochMilli() - sendTime;
             (!timed ? startupLatencies : floodChecked ? floodCheckedLatencies : latencies).record(latency);
-            trace.append(sendTime).append(',').append(latency).append(',').append(floodChecked).append(',').append(timed)
+            if (timed) {
+              untilDecided.record(decidedAfter);
+            }
+            trace.append(sendTime).append(',').append(latency).append(',').append(decidedAfter).append(',')
+                .append(floodChecked).append(',').append(timed)
                 .append('\n');
           }));
       consumer.start();
@@ -400,15 +406,21 @@ public final class EndToEndBenchmark {
           profile.membersPerTenant(), profile.rules(), profile.keywordsPerRule(), profile.groupsPerRule(),
           profile.blacklistEntries(), profile.spamShare(), profile.duplicateShare(), profile.chineseShare()));
       RatePacer pacer = new RatePacer(rate);
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds() + settings.latencySeconds);
+      long timedStartNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds());
+      long end = timedStartNanos + TimeUnit.SECONDS.toNanos(settings.latencySeconds);
+      long cpuAtTimedStart = -1;
       long sent = 0;
       while (System.nanoTime() - end < 0) {
+        if (cpuAtTimedStart < 0 && System.nanoTime() - timedStartNanos >= 0) {
+          cpuAtTimedStart = processCpuNanos();
+        }
         pacer.awaitNext();
         long now = System.currentTimeMillis();
         ChatMessage message = traffic.next(Instant.ofEpochMilli(now)).message();
         publisher.send(app.topics().messages(), RecordKeys.group(message.getTenantId(), message.getGroupId()), message, now);
         sent++;
       }
+      double coresBusy = (processCpuNanos() - cpuAtTimedStart) / (double) TimeUnit.SECONDS.toNanos(settings.latencySeconds);
       publisher.flush();
       long total = sent;
       long backlog = total - progress.committed(appId, "bench.latency.messages");
@@ -416,14 +428,20 @@ public final class EndToEndBenchmark {
       producing.set(false);
       consumer.join();
       Files.writeString(LATENCY_TRACE, trace);
+      Map<String, Double> threadTimes = streamThreadTimes(app.streams());
+      log("latency phase: this JVM (broker, registry, load generator, application) kept %.2f of %d cores busy;"
+          + " the stream threads (mean of threads): %s", coresBusy, Runtime.getRuntime().availableProcessors(), threadTimes);
+      result.put("latencyCoresBusy", round2(coresBusy));
+      result.put("latencyStreamThreads", threadTimes);
       LatencyRecorder all = latencies.with(floodCheckedLatencies);
       log("latency at %.0f msg/s (%,d sent, %,d not yet committed when sending stopped, %,d violating messages timed"
           + " after %d s untimed): p50 %d ms, p99 %d ms; without a flood check p50 %d / p99 %d ms, %,d messages of groups"
-          + " with a flood limit (a repartition more) p50 %d / p99 %d ms; the untimed first seconds p50 %d / p99 %d ms",
+          + " with a flood limit (a repartition more) p50 %d / p99 %d ms; the untimed first seconds p50 %d / p99 %d ms;"
+          + " until the violation was made (the rest is waiting for the commit) p50 %d / p99 %d ms",
           rate, sent, backlog, all.count(), latencyWarmUpSeconds(), all.percentile(50), all.percentile(99),
           latencies.percentile(50), latencies.percentile(99), floodCheckedLatencies.count(),
           floodCheckedLatencies.percentile(50), floodCheckedLatencies.percentile(99), startupLatencies.percentile(50),
-          startupLatencies.percentile(99));
+          startupLatencies.percentile(99), untilDecided.percentile(50), untilDecided.percentile(99));
       result.put("latencyRateMsgPerSec", Math.round(rate));
       result.put("latencyBacklogWhenSendingStopped", backlog);
       result.put("latencyMessagesTimed", all.count());
@@ -432,9 +450,33 @@ public final class EndToEndBenchmark {
       result.put("latencyWithoutFloodCheckP50P99Ms", List.of(latencies.percentile(50), latencies.percentile(99)));
       result.put("latencyWithFloodCheckP50P99Ms",
           List.of(floodCheckedLatencies.percentile(50), floodCheckedLatencies.percentile(99)));
+      result.put("latencyUntilDecidedP50P99Ms", List.of(untilDecided.percentile(50), untilDecided.percentile(99)));
       result.put("latencyUntimedSeconds", latencyWarmUpSeconds());
       result.put("latencyUntimedP50P99Ms", List.of(startupLatencies.percentile(50), startupLatencies.percentile(99)));
     }
+  }
+
+  /**
+   * Where the stream threads' time went (mean over threads of Kafka Streams' thread metrics): a
+   * message's decision becomes visible only when its transaction commits, so the commit's length
+   * and how often it happens bound the latency.
+   */
+  private static Map<String, Double> streamThreadTimes(KafkaStreams streams) {
+    List<String> names = List.of("commit-latency-avg", "commit-latency-max", "commit-ratio", "process-ratio",
+        "poll-ratio", "punctuate-ratio", "commit-total", "process-total", "poll-total");
+    Map<String, Double> sums = new LinkedHashMap<>();
+    Set<String> threads = new HashSet<>();
+    streams.metrics().forEach((name, metric) -> {
+      if (name.group().equals("stream-thread-metrics") && names.contains(name.name())
+          && metric.metricValue() instanceof Double value && !value.isNaN()) {
+        threads.add(name.tags().get("thread-id"));
+        sums.merge(name.name(), value, Double::sum);
+      }
+    });
+    Map<String, Double> means = new LinkedHashMap<>();
+    names.stream().filter(sums::containsKey)
+        .forEach(name -> means.put(name, round2(sums.get(name) / threads.size())));
+    return means;
   }
 
   /** One message per tenant, decided before timing starts: it compiles the tenant's rule set. */
