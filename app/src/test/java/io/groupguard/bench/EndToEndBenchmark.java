@@ -457,25 +457,35 @@ public final class EndToEndBenchmark {
   }
 
   /**
-   * Where the stream threads' time went (mean over threads of Kafka Streams' thread metrics): a
-   * message's decision becomes visible only when its transaction commits, so the commit's length
-   * and how often it happens bound the latency.
+   * Where the stream threads' time went (mean over threads of Kafka Streams' thread metrics and of
+   * their producers' transaction timings, in ms): a message's decision becomes visible only when
+   * its transaction commits, so the commit's length and how often it happens bound the latency.
    */
   private static Map<String, Double> streamThreadTimes(KafkaStreams streams) {
-    List<String> names = List.of("commit-latency-avg", "commit-latency-max", "commit-ratio", "process-ratio",
-        "poll-ratio", "punctuate-ratio", "commit-total", "process-total", "poll-total");
+    Map<String, Double> means = new LinkedHashMap<>();
+    means.putAll(meanPerClient(streams, "stream-thread-metrics", "thread-id", 1, List.of("commit-latency-avg",
+        "commit-latency-max", "commit-ratio", "process-ratio", "poll-ratio", "punctuate-ratio", "commit-total")));
+    means.putAll(meanPerClient(streams, "producer-metrics", "client-id", 1e6, List.of("flush-time-ns-total",
+        "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total")));
+    means.putAll(meanPerClient(streams, "producer-metrics", "client-id", 1, List.of("record-retry-total")));
+    return means;
+  }
+
+  private static Map<String, Double> meanPerClient(KafkaStreams streams, String group, String clientTag, double divisor,
+      List<String> names) {
     Map<String, Double> sums = new LinkedHashMap<>();
-    Set<String> threads = new HashSet<>();
+    Set<String> clients = new HashSet<>();
     streams.metrics().forEach((name, metric) -> {
-      if (name.group().equals("stream-thread-metrics") && names.contains(name.name())
+      String client = name.tags().get(clientTag);
+      if (name.group().equals(group) && names.contains(name.name()) && client != null && client.contains("StreamThread")
           && metric.metricValue() instanceof Double value && !value.isNaN()) {
-        threads.add(name.tags().get("thread-id"));
-        sums.merge(name.name(), value, Double::sum);
+        clients.add(client);
+        sums.merge(name.name(), value / divisor, Double::sum);
       }
     });
     Map<String, Double> means = new LinkedHashMap<>();
     names.stream().filter(sums::containsKey)
-        .forEach(name -> means.put(name, round2(sums.get(name) / threads.size())));
+        .forEach(name -> means.put(name.replace("-ns-", "-ms-"), round2(sums.get(name) / clients.size())));
     return means;
   }
 
