@@ -413,6 +413,7 @@ public final class EndToEndBenchmark {
       while (System.nanoTime() - end < 0) {
         if (cpuAtTimedStart < 0 && System.nanoTime() - timedStartNanos >= 0) {
           cpuAtTimedStart = processCpuNanos();
+          BrokerRequestTimes.reset();
         }
         pacer.awaitNext();
         long now = System.currentTimeMillis();
@@ -433,6 +434,9 @@ public final class EndToEndBenchmark {
           + " the stream threads (mean of threads): %s", coresBusy, Runtime.getRuntime().availableProcessors(), threadTimes);
       result.put("latencyCoresBusy", round2(coresBusy));
       result.put("latencyStreamThreads", threadTimes);
+      Map<String, String> brokerTimes = BrokerRequestTimes.summary();
+      log("latency phase: the broker's request times in the timed seconds: %s", brokerTimes);
+      result.put("latencyBrokerRequestTimes", brokerTimes);
       LatencyRecorder all = latencies.with(floodCheckedLatencies);
       log("latency at %.0f msg/s (%,d sent, %,d not yet committed when sending stopped, %,d violating messages timed"
           + " after %d s untimed): p50 %d ms, p99 %d ms; without a flood check p50 %d / p99 %d ms, %,d messages of groups"
