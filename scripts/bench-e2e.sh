@@ -5,19 +5,33 @@
 # Prints a table and writes app/target/bench-e2e.json. Options: --quick, --messages N, --rounds N, --latency-rate N (msg/s; default half the full median),
 # --set key=value (GroupGuard configuration for every application of the run, e.g. commit.interval.ms=50),
 # --profile (records the run with JFR into app/target/bench-e2e.jfr and prints where the stream
-# threads spent their time, by top frame and by innermost GroupGuard frame).
+# threads spent their time, by top frame and by innermost GroupGuard frame),
+# --data-dir DIR (the broker's logs and the applications' state under DIR, e.g. the tmpfs /dev/shm,
+# instead of the system's temp directory: takes this machine's disk out of the measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=false
+data_dir=""
 args=()
-for arg in "$@"; do
-  if [[ "$arg" == "--profile" ]]; then profile=true; else args+=("$arg"); fi
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --profile) profile=true ;;
+    --data-dir) data_dir="$(realpath "$2")"; shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
 mvn -q -B -ntp -o -pl app -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cd app
 classpath="target/test-classes:target/classes:$(cat target/test.classpath)"
 jvm=(-Xmx3g -XX:+UseG1GC)
+if [[ -n "$data_dir" ]]; then
+  data_dir="$data_dir/groupguard-bench-$$"
+  mkdir -p "$data_dir"
+  trap 'rm -rf "$data_dir"' EXIT
+  jvm+=("-Djava.io.tmpdir=$data_dir")
+fi
 if $profile; then
   rm -f target/bench-e2e.jfr
   jvm+=(-XX:StartFlightRecording=filename=target/bench-e2e.jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=256)

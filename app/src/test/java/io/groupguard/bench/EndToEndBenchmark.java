@@ -163,6 +163,7 @@ public final class EndToEndBenchmark {
     result.put("settings", settings);
     result.put("configOverrides", settings.overrides);
     result.put("cores", Runtime.getRuntime().availableProcessors());
+    result.put("dataDir", System.getProperty("java.io.tmpdir")); // the broker's logs and the applications' state
     result.put("ruleMixPerTenant", RULE_MIX.describe(profile.rulesOf(0)) + " (of " + profile.rulesOf(0) + ")");
     loadConfiguration(profile);
     preload(profile);
