@@ -16,7 +16,7 @@ args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) profile=true ;;
-    --data-dir) data_dir="$(realpath "$2")"; shift ;;
+    --data-dir) data_dir="$(realpath "${2:?--data-dir needs a directory}")"; shift ;;
     *) args+=("$1") ;;
   esac
   shift

@@ -462,9 +462,9 @@ public final class EndToEndBenchmark {
   }
 
   /**
-   * Where the stream threads' time went (mean over threads of Kafka Streams' thread metrics and of
-   * their producers' transaction timings, in ms): a message's decision becomes visible only when
-   * its transaction commits, so the commit's length and how often it happens bound the latency.
+   * Where the stream threads' time went (means over threads of Kafka Streams' thread metrics and of
+   * their producers' totals, times in ms): a message's decision becomes visible only when its
+   * transaction commits, so the commit's length and how often it happens bound the latency.
    */
   private static Map<String, Double> streamThreadTimes(KafkaStreams streams) {
     Map<String, Double> means = new LinkedHashMap<>();
