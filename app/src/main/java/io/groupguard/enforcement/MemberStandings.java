@@ -43,8 +43,8 @@ public final class MemberStandings {
   /** The restrictions of member '<tenantId>/<memberId>' in every group, by group id, from the restriction store. */
   public static List<MemberRestriction> restrictionsOf(ReadOnlyKeyValueStore<String, MemberRestriction> store,
       String memberKey) {
-    int separator = memberKey.indexOf(RecordKeys.SEPARATOR);
-    return restrictionsUnder(store, memberPrefix(memberKey.substring(0, separator), memberKey.substring(separator + 1)));
+    String tenantId = RecordKeys.tenantOf(memberKey);
+    return restrictionsUnder(store, memberPrefix(tenantId, memberKey.substring(tenantId.length() + 1)));
   }
 
   private static List<MemberRestriction> restrictionsUnder(ReadOnlyKeyValueStore<String, MemberRestriction> store,

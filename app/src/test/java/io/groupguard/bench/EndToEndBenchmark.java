@@ -121,7 +121,10 @@ public final class EndToEndBenchmark {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String MESSAGES = "bench.messages";
-  /** Every timed violation of the latency phase: when its message was sent, its latency, whether it took the flood check. */
+  /**
+   * Every first violation of the latency phase: when its message was sent, its latency, how long until it was
+   * made, whether it took the flood check, whether it was timed.
+   */
   private static final Path LATENCY_TRACE = Path.of("target/bench-e2e-latency.csv");
   private static final int WARM_UP_PERCENT = 10;
   private static final RuleMix RULE_MIX = RuleMix.PRODUCTION;
@@ -530,7 +533,7 @@ public final class EndToEndBenchmark {
     return groups;
   }
 
-  /** Half as long again as the timed phase, before it. */
+  /** The untimed start of the latency phase: half as long as the timed part, which follows it. */
   private int latencyWarmUpSeconds() {
     return settings.latencySeconds / 2;
   }
