@@ -14,12 +14,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class RecentViolationsRecorder implements Processor<String, Violation, Void, Void> {
 
-  private final RecentViolationsLog log = new RecentViolationsLog(GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP);
+  /** Groups per task whose newest sequence is kept in memory: about 1 MB. */
+  static final int CACHED_GROUPS = 10_000;
+
+  private RecentViolationsLog log;
   private KeyValueStore<String, Violation> store;
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(GroupGuardTopology.RECENT_VIOLATIONS_STORE);
+    // A new log each time: a revived task's store may have been restored, so remembered sequences may be stale.
+    log = new RecentViolationsLog(GroupGuardTopology.RECENT_VIOLATIONS_PER_GROUP, CACHED_GROUPS);
   }
 
   @Override

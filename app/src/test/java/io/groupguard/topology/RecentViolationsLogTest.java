@@ -25,7 +25,7 @@ class RecentViolationsLogTest {
       (topic, violation) -> bytes(violation),
       (topic, bytes) -> parse(bytes));
 
-  private final RecentViolationsLog log = new RecentViolationsLog(3);
+  private final RecentViolationsLog log = new RecentViolationsLog(3, 100);
   private KeyValueStore<String, Violation> store;
 
   @BeforeEach
@@ -55,6 +55,29 @@ class RecentViolationsLogTest {
     assertThat(messageIds(RecentViolationsLog.newestFirst(store, "acme/g1/0", 10)))
         .containsExactly("g1/0 second", "g1/0 first");
     assertThat(RecentViolationsLog.newestFirst(store, "acme/g2", 10)).isEmpty();
+  }
+
+  @Test
+  void groupsBeyondTheInMemoryOnesContinueFromTheStore() {
+    RecentViolationsLog oneGroupInMemory = new RecentViolationsLog(3, 1);
+    for (int i = 1; i <= 4; i++) {
+      oneGroupInMemory.record(store, "acme/g1", violation("g1 m" + i));
+      oneGroupInMemory.record(store, "acme/g2", violation("g2 m" + i)); // pushes g1 out of memory
+    }
+    assertThat(messageIds(RecentViolationsLog.newestFirst(store, "acme/g1", 10))).containsExactly("g1 m4", "g1 m3", "g1 m2");
+    assertThat(messageIds(RecentViolationsLog.newestFirst(store, "acme/g2", 10))).containsExactly("g2 m4", "g2 m3", "g2 m2");
+    assertThat(entries()).isEqualTo(6);
+  }
+
+  @Test
+  void aNewLogContinuesTheSequenceOfTheStoreItFinds() {
+    log.record(store, "acme/g1", violation("m1"));
+    log.record(store, "acme/g1", violation("m2"));
+    RecentViolationsLog afterRestart = new RecentViolationsLog(3, 100);
+    afterRestart.record(store, "acme/g1", violation("m3"));
+    afterRestart.record(store, "acme/g1", violation("m4"));
+    assertThat(messageIds(RecentViolationsLog.newestFirst(store, "acme/g1", 10))).containsExactly("m4", "m3", "m2");
+    assertThat(entries()).isEqualTo(3);
   }
 
   @Test
