@@ -21,7 +21,6 @@ import io.groupguard.rules.RuleValidator;
 import java.time.Duration;
 import io.groupguard.topology.limits.LimitWindows;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -146,6 +145,9 @@ public final class GroupGuardTopology {
   private final LimitWindows limitWindows;
   private final GroupGuardMetrics metrics;
   private final Duration violationCountsGrace;
+  /** Which members the blacklist store may hold and which members may be muted: most messages need neither store read. */
+  private final GlobalStoreKeys blacklistKeys = new GlobalStoreKeys();
+  private final GlobalStoreKeys restrictionKeys = new GlobalStoreKeys();
 
   /** The topology as configured: default limits, and the enforcement, limit and analyst settings of {@code config}. */
   public static GroupGuardTopology fromConfig(GroupGuardConfig config, Topics topics, TenantRuleSetCache ruleSets,
@@ -174,10 +176,11 @@ public final class GroupGuardTopology {
     addRuleValidation(builder);
     addBlacklistValidation(builder);
     addInForceStore(builder, topics.rulesInForce(), RULES_IN_FORCE_LOADER, RULES_IN_FORCE_STORE,
-        key -> ruleSets.invalidate(RecordKeys.tenantOf(key)));
-    addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_LOADER, BLACKLIST_IN_FORCE_STORE, key -> { });
-    addInForceStore(builder, topics.tenantSettings(), TENANT_SETTINGS_LOADER, TENANT_SETTINGS_STORE, key -> { });
-    addInForceStore(builder, topics.memberRestrictions(), MEMBER_RESTRICTIONS_LOADER, MEMBER_RESTRICTIONS_STORE, key -> { });
+        (key, store) -> ruleSets.invalidate(RecordKeys.tenantOf(key)));
+    addInForceStore(builder, topics.blacklistInForce(), BLACKLIST_IN_FORCE_LOADER, BLACKLIST_IN_FORCE_STORE, blacklistKeys);
+    addInForceStore(builder, topics.tenantSettings(), TENANT_SETTINGS_LOADER, TENANT_SETTINGS_STORE, InForceListener.NONE);
+    addInForceStore(builder, topics.memberRestrictions(), MEMBER_RESTRICTIONS_LOADER, MEMBER_RESTRICTIONS_STORE,
+        restrictionKeys);
     addModeration(builder);
     return builder.build();
   }
@@ -223,13 +226,13 @@ public final class GroupGuardTopology {
   }
 
   private <V> void addInForceStore(StreamsBuilder builder, Topic<String, V> topic, String loaderName, String storeName,
-      Consumer<String> onChange) {
+      InForceListener listener) {
     StoreBuilder<KeyValueStore<String, V>> store = Stores
         .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
         .withLoggingDisabled(); // a global store restores from its own topic
     // The loader name names the global processor; its source becomes "<loader>-source".
     builder.addGlobalStore(store, topic.name(), topic.consumed(loaderName),
-        () -> new InForceStoreUpdater<>(storeName, onChange));
+        () -> new InForceStoreUpdater<>(storeName, listener));
   }
 
   private void addModeration(StreamsBuilder builder) {
@@ -239,7 +242,8 @@ public final class GroupGuardTopology {
     builder.addStateStore(limitWindows.eventStore(FLOOD_LIMIT_STORE));
     Map<String, KStream<String, ModerationResult>> routes = builder
         .stream(messages.name(), messages.consumed(MESSAGES_SOURCE).withTimestampExtractor(new SendTimeExtractor(limitWindows.grace())))
-        .process(() -> new MessageModerationProcessor(ruleSets, limitWindows, metrics), Named.as(MESSAGE_MODERATOR),
+        .process(() -> new MessageModerationProcessor(ruleSets, blacklistKeys, restrictionKeys, limitWindows, metrics),
+            Named.as(MESSAGE_MODERATOR),
             RATE_LIMIT_STORE, DUPLICATE_LIMIT_STORE)
         .split(Named.as(MODERATION_ROUTES))
         .branch((key, result) -> result.awaitsFloodCheck(), Branched.as("flood-check"))
@@ -292,7 +296,7 @@ public final class GroupGuardTopology {
   private KStream<String, MessageVerdict> joinVerdicts(StreamsBuilder builder) {
     Topic<String, MemberEvent> memberEvents = topics.memberEvents();
     return builder.stream(memberEvents.name(), memberEvents.consumed(MEMBER_EVENTS_SOURCE))
-        .process(MemberEventProcessor::new, Named.as(MEMBER_EVENT_MODERATOR));
+        .process(() -> new MemberEventProcessor(blacklistKeys), Named.as(MEMBER_EVENT_MODERATOR));
   }
 
   /**

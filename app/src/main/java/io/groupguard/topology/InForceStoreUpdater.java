@@ -1,29 +1,29 @@
 package io.groupguard.topology;
 
-import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps a global store equal to its in-force topic (a tombstone deletes) and tells
- * listeners which key changed, so that derived caches are rebuilt for later messages.
+ * Keeps a global store equal to its in-force topic (a tombstone deletes) and tells its listener
+ * when the store opens and which key changed, so that derived caches and filters follow it.
  */
 final class InForceStoreUpdater<V> implements Processor<String, V, Void, Void> {
 
   private final String storeName;
-  private final Consumer<String> onChange;
+  private final InForceListener listener;
   private KeyValueStore<String, V> store;
 
-  InForceStoreUpdater(String storeName, Consumer<String> onChange) {
+  InForceStoreUpdater(String storeName, InForceListener listener) {
     this.storeName = storeName;
-    this.onChange = onChange;
+    this.listener = listener;
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(storeName);
+    listener.opened(store);
   }
 
   @Override
@@ -36,6 +36,6 @@ final class InForceStoreUpdater<V> implements Processor<String, V, Void, Void> {
     } else {
       store.put(record.key(), record.value());
     }
-    onChange.accept(record.key());
+    listener.changed(record.key(), store);
   }
 }

@@ -17,8 +17,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MemberEventProcessor implements Processor<String, MemberEvent, String, MessageVerdict> {
 
+  private final GlobalStoreKeys blacklistKeys;
   private ProcessorContext<String, MessageVerdict> context;
   private KeyValueStore<String, BlacklistEntry> blacklist;
+
+  MemberEventProcessor(GlobalStoreKeys blacklistKeys) {
+    this.blacklistKeys = blacklistKeys;
+  }
 
   @Override
   public void init(ProcessorContext<String, MessageVerdict> context) {
@@ -37,7 +42,7 @@ final class MemberEventProcessor implements Processor<String, MemberEvent, Strin
     if (event.getType() != MemberEventType.JOIN) {
       return;
     }
-    BlacklistLookup.find(blacklist, event.getTenantId(), event.getGroupOwnerId(), event.getMemberId(), event.getEventTime())
+    BlacklistLookup.find(blacklistKeys, blacklist, event.getTenantId(), event.getGroupOwnerId(), event.getMemberId(), event.getEventTime())
         .ifPresent(entry -> context.forward(record
             .withKey(RecordKeys.member(event.getTenantId(), event.getMemberId()))
             .withValue(MessageVerdict.newBuilder()

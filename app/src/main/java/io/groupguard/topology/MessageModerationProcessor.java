@@ -31,6 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class MessageModerationProcessor implements Processor<String, ChatMessage, String, ModerationResult> {
 
   private final TenantRuleSetCache ruleSets;
+  private final GlobalStoreKeys blacklistKeys;
+  private final GlobalStoreKeys restrictionKeys;
   private final LimitWindows limitWindows;
   private final GroupGuardMetrics metrics;
   private ProcessorContext<String, ModerationResult> context;
@@ -39,8 +41,11 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
   private KeyValueStore<String, MemberRestriction> restrictions;
   private MessageLimits limits;
 
-  MessageModerationProcessor(TenantRuleSetCache ruleSets, LimitWindows limitWindows, GroupGuardMetrics metrics) {
+  MessageModerationProcessor(TenantRuleSetCache ruleSets, GlobalStoreKeys blacklistKeys, GlobalStoreKeys restrictionKeys,
+      LimitWindows limitWindows, GroupGuardMetrics metrics) {
     this.ruleSets = ruleSets;
+    this.blacklistKeys = blacklistKeys;
+    this.restrictionKeys = restrictionKeys;
     this.limitWindows = limitWindows;
     this.metrics = metrics;
   }
@@ -66,9 +71,10 @@ final class MessageModerationProcessor implements Processor<String, ChatMessage,
     long started = System.nanoTime();
     long now = context.currentSystemTimeMs();
     List<Violation> violations = new ArrayList<>();
-    BlacklistLookup.find(blacklist, message.getTenantId(), message.getGroupOwnerId(), message.getSenderId(), message.getSendTime())
+    BlacklistLookup.find(blacklistKeys, blacklist, message.getTenantId(), message.getGroupOwnerId(), message.getSenderId(),
+            message.getSendTime())
         .ifPresent(entry -> violations.add(ViolationFactory.blacklistedSender(message, entry, now)));
-    MemberRestriction restriction = restrictions.get(
+    MemberRestriction restriction = restrictionKeys.get(restrictions,
         RecordKeys.memberInGroup(message.getTenantId(), message.getGroupId(), message.getSenderId()));
     if (restriction != null && Standing.inForce(restriction, message.getSendTime())) {
       violations.add(ViolationFactory.mutedSender(message, restriction, now));
