@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the app and its test classes (together with the schemas module, nothing is installed
-# into ~/.m2), runs the matching benchmarks (JMH), then prints medians and, for GroupGuard's
+# into ~/.m2), runs the matching benchmarks and the store lookup benchmark (JMH), then prints medians and, for GroupGuard's
 # matcher core and full rule set evaluation, the ratios to sensitive-word (target >= 8x) and
 # org.ahocorasick (target >= 1.5x) with PASS/FAIL.
 # Usage: scripts/bench-matching.sh [extra JMH arguments, e.g. -f 2 -i 10 or a benchmark regex]
