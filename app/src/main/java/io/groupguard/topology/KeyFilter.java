@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Which keys a global store may hold: a Bloom filter that answers "certainly absent" without
- * touching the store. The global thread adds every key before it writes it; stream threads ask
+ * touching the store. The global thread adds every key it writes; stream threads ask
  * before every lookup. Most lookups of the blacklists and of mutes are for members who are in
  * neither, and each of those had cost a RocksDB read under the shared store's lock (a wall-clock
  * profile of the benchmark put global-store reads at about 15% of the stream threads' time, a
