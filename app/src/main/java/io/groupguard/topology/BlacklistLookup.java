@@ -16,14 +16,16 @@ final class BlacklistLookup {
   /** The entry barring the member in that group at that event time, if any. */
   static Optional<BlacklistEntry> find(GlobalStoreKeys keys, ReadOnlyKeyValueStore<String, BlacklistEntry> blacklist,
       String tenantId, String groupOwnerId, String memberId, Instant eventTime) {
-    BlacklistEntry enterprise = keys.get(blacklist, new BlacklistKey(tenantId, BlacklistScope.ENTERPRISE, null, memberId).format());
+    BlacklistEntry enterprise =
+        keys.get(blacklist, new BlacklistKey(tenantId, BlacklistScope.ENTERPRISE, null, memberId).format());
     if (applies(enterprise, eventTime)) {
       return Optional.of(enterprise);
     }
     if (groupOwnerId == null) {
       return Optional.empty();
     }
-    BlacklistEntry personal = keys.get(blacklist, new BlacklistKey(tenantId, BlacklistScope.PERSONAL, groupOwnerId, memberId).format());
+    BlacklistEntry personal =
+        keys.get(blacklist, new BlacklistKey(tenantId, BlacklistScope.PERSONAL, groupOwnerId, memberId).format());
     return applies(personal, eventTime) ? Optional.of(personal) : Optional.empty();
   }
 

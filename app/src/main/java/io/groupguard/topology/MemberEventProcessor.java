@@ -42,7 +42,8 @@ final class MemberEventProcessor implements Processor<String, MemberEvent, Strin
     if (event.getType() != MemberEventType.JOIN) {
       return;
     }
-    BlacklistLookup.find(blacklistKeys, blacklist, event.getTenantId(), event.getGroupOwnerId(), event.getMemberId(), event.getEventTime())
+    BlacklistLookup.find(blacklistKeys, blacklist, event.getTenantId(), event.getGroupOwnerId(), event.getMemberId(),
+            event.getEventTime())
         .ifPresent(entry -> context.forward(record
             .withKey(RecordKeys.member(event.getTenantId(), event.getMemberId()))
             .withValue(MessageVerdict.newBuilder()

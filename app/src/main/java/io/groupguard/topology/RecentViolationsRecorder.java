@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class RecentViolationsRecorder implements Processor<String, Violation, Void, Void> {
 
   /** Groups per task whose newest sequence is kept in memory: about 1 MB. */
-  static final int CACHED_GROUPS = 10_000;
+  private static final int CACHED_GROUPS = 10_000;
 
   private RecentViolationsLog log;
   private KeyValueStore<String, Violation> store;
