@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -61,7 +60,7 @@ public final class OpsServer implements AutoCloseable {
   private final HttpServer http;
   private final HostInfo advertised;
   private ExecutorService httpThreads;
-  private KafkaStreamsMetrics streamsMetrics;
+  private KafkaMeters kafkaMeters;
   private JvmGcMetrics gcMetrics;
 
   private OpsServer(HttpServer http, HostInfo advertised) {
@@ -107,8 +106,8 @@ public final class OpsServer implements AutoCloseable {
   public void attach(KafkaStreams streams, TenantRuleSetCache ruleSets) {
     streams.setStateListener(health);
     streams.setGlobalStateRestoreListener(health);
-    streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(registry);
+    kafkaMeters = KafkaMeters.of(streams);
+    kafkaMeters.bindTo(registry);
     gcMetrics = new JvmGcMetrics();
     gcMetrics.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -209,8 +208,8 @@ public final class OpsServer implements AutoCloseable {
         httpThreads.shutdownNow();
       }
     }
-    if (streamsMetrics != null) {
-      streamsMetrics.close();
+    if (kafkaMeters != null) {
+      kafkaMeters.close();
     }
     if (gcMetrics != null) {
       gcMetrics.close();

@@ -3,7 +3,6 @@ package io.groupguard.ops;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,7 +42,7 @@ final class KnownMetrics {
   }
 
   /**
-   * The names Micrometer's Kafka Streams, JVM and processor binders export, read from a real
+   * The names GroupGuard's Kafka binder and Micrometer's JVM and processor binders export, read from a real
    * scrape. The KafkaStreams instance is never started: its clients register their metrics
    * when created, so no broker is needed. Task-level metrics appear only once tasks are
    * assigned and are therefore not in this set.
@@ -58,7 +57,7 @@ final class KnownMetrics {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
-         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+         KafkaMeters streamsMetrics = KafkaMeters.of(streams);
          JvmGcMetrics gcMetrics = new JvmGcMetrics()) {
       streamsMetrics.bindTo(registry);
       gcMetrics.bindTo(registry);

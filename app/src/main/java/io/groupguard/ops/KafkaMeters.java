@@ -1,0 +1,196 @@
+package io.groupguard.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams' and its clients' metrics as Micrometer meters, with the names and tags Micrometer's
+ * {@code KafkaStreamsMetrics} gives them ({@code kafka.<group without -metrics>.<name>}, the metric's tags
+ * with '-' as '.', plus {@code kafka.version}; names ending in total or count are counters; non-numeric
+ * metrics and the clients' counts of their own metrics are left out).
+ *
+ * <p>Why not Micrometer's binder: on every refresh that finds the metric set changed (the first one after
+ * start-up, and after each rebalance), it compares each metric with every registered meter of the same name,
+ * rebuilding that meter's tags each time. That is quadratic in the meters per name, and a Kafka Streams
+ * instance has hundreds per name (one per task, processor or store). In the end-to-end benchmark that
+ * refresh kept a core busy for about two seconds, 60 s after start, and the p99 decision latency of the
+ * timed seconds rose from 95 to 250-270 ms. Here each refresh only binds the metrics that are new and
+ * removes the meters of metrics that are gone, by metric name.
+ *
+ * <p>Prometheus allows one set of tag keys per name, and Kafka has some metrics at two levels under one
+ * name (a consumer's records-lag-max per client and per partition). Per name, the finer level (more tags)
+ * wins, as in Micrometer's binder; a metric whose tag keys differ from the winner's is not exported.
+ */
+public final class KafkaMeters implements MeterBinder, AutoCloseable {
+
+  /** How often new and removed metrics are looked for (Micrometer's binder: the same). */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
+  private static final String VERSION_TAG = "kafka.version";
+  /** Each client's count of its own metrics: says nothing about the application. */
+  private static final String COUNT_OF_METRICS_GROUP = "kafka-metrics-count";
+  private static final Logger log = LoggerFactory.getLogger(KafkaMeters.class);
+
+  private final Supplier<Map<MetricName, ? extends Metric>> metricsSource;
+  private final Duration refreshInterval;
+  private final String kafkaVersion = AppInfoParser.getVersion();
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "groupguard-kafka-meters");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** The latest metrics read; meters read their value here, so a metric Kafka replaced is read anew. */
+  private volatile Map<MetricName, ? extends Metric> latest = Map.of();
+  /** Every metric seen and numeric, with its meter, or null when it lost its name to finer tags. */
+  private final Map<MetricName, Meter> bound = new HashMap<>();
+  /** Per meter name, the tag keys exported, the metrics bound under it. */
+  private final Map<String, NameUse> names = new HashMap<>();
+  private MeterRegistry registry;
+
+  public KafkaMeters(Supplier<Map<MetricName, ? extends Metric>> metricsSource, Duration refreshInterval) {
+    this.metricsSource = metricsSource;
+    this.refreshInterval = refreshInterval;
+  }
+
+  public static KafkaMeters of(KafkaStreams streams) {
+    return new KafkaMeters(streams::metrics, DEFAULT_REFRESH_INTERVAL);
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = registry;
+    refresh();
+    long periodMs = refreshInterval.toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshLoggingFailures, periodMs, periodMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Binds the metrics that appeared since the last refresh and removes the meters of those that are gone. */
+  synchronized void refresh() {
+    Map<MetricName, ? extends Metric> current = metricsSource.get();
+    latest = current;
+    for (MetricName gone : bound.keySet().stream().filter(name -> !current.containsKey(name)).toList()) {
+      unbind(gone);
+    }
+    current.forEach((name, metric) -> {
+      if (!bound.containsKey(name) && !name.group().equals(COUNT_OF_METRICS_GROUP)
+          && metric.metricValue() instanceof Number) {
+        bind(name);
+      }
+    });
+  }
+
+  private void refreshLoggingFailures() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      log.warn("Could not refresh the Kafka metrics' meters; the next refresh tries again", e);
+    }
+  }
+
+  private void bind(MetricName name) {
+    String meterName = meterName(name);
+    List<Tag> tags = tags(name);
+    Set<String> tagKeys = new TreeSet<>(name.tags().keySet());
+    NameUse use = names.computeIfAbsent(meterName, unused -> new NameUse(tagKeys));
+    if (!use.tagKeys.equals(tagKeys)) {
+      if (tagKeys.size() <= use.tagKeys.size()) {
+        bound.put(name, null);
+        use.shadowed.add(name);
+        return;
+      }
+      use.shadowAll(this);
+      use.tagKeys = tagKeys;
+    }
+    bound.put(name, register(name, meterName, tags));
+    use.exported.add(name);
+  }
+
+  private void unbind(MetricName name) {
+    Meter meter = bound.remove(name);
+    if (meter != null) {
+      registry.remove(meter);
+    }
+    NameUse use = names.get(meterName(name));
+    use.exported.remove(name);
+    use.shadowed.remove(name);
+    if (use.exported.isEmpty() && use.shadowed.isEmpty()) {
+      names.remove(meterName(name));
+    }
+  }
+
+  private Meter register(MetricName name, String meterName, List<Tag> tags) {
+    if (meterName.endsWith("total") || meterName.endsWith("count")) {
+      return FunctionCounter.builder(meterName, this, meters -> meters.valueOf(name))
+          .tags(tags).description(name.description()).register(registry);
+    }
+    return Gauge.builder(meterName, this, meters -> meters.valueOf(name))
+        .tags(tags).description(name.description()).register(registry);
+  }
+
+  private double valueOf(MetricName name) {
+    Metric metric = latest.get(name);
+    return metric != null && metric.metricValue() instanceof Number value ? value.doubleValue() : Double.NaN;
+  }
+
+  static String meterName(MetricName name) {
+    return ("kafka." + name.group() + "." + name.name()).replace("-metrics", "").replace('-', '.');
+  }
+
+  private List<Tag> tags(MetricName name) {
+    List<Tag> tags = new ArrayList<>(name.tags().size() + 1);
+    name.tags().forEach((key, value) -> tags.add(Tag.of(key.replace('-', '.'), value)));
+    tags.add(Tag.of(VERSION_TAG, kafkaVersion));
+    return tags;
+  }
+
+  @Override
+  public synchronized void close() {
+    refresher.shutdownNow();
+    if (registry != null) {
+      bound.values().stream().filter(meter -> meter != null).forEach(registry::remove);
+    }
+    bound.clear();
+    names.clear();
+  }
+
+  /** One meter name: the tag keys it is exported with, and the metrics exported or left out under it. */
+  private static final class NameUse {
+    private Set<String> tagKeys;
+    private final Set<MetricName> exported = new HashSet<>();
+    private final Set<MetricName> shadowed = new HashSet<>();
+
+    private NameUse(Set<String> tagKeys) {
+      this.tagKeys = tagKeys;
+    }
+
+    /** A metric with more tags arrived: the coarser meters of this name give way. */
+    private void shadowAll(KafkaMeters meters) {
+      for (MetricName name : exported) {
+        meters.registry.remove(meters.bound.put(name, null));
+      }
+      shadowed.addAll(exported);
+      exported.clear();
+    }
+  }
+}
