@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints medians from a JMH JSON result file, then for GroupGuard's matcher core and full rule
- * set evaluation the ratio to each baseline against the issue's target, PASS or FAIL.
+ * Prints medians from a JMH JSON result file (a benchmark with parameters once per parameter set),
+ * then for GroupGuard's matcher core and full rule set evaluation the ratio to each baseline against
+ * the issue's target, PASS or FAIL, and for binding Kafka metrics how many times faster GroupGuard's
+ * binder is than Micrometer's.
  */
 public final class BenchSummary {
 
@@ -37,6 +39,13 @@ public final class BenchSummary {
     Map<String, String> units = new LinkedHashMap<>();
     for (JsonNode result : new ObjectMapper().readTree(new File(args[0]))) {
       String name = result.get("benchmark").asText().replaceFirst(".*\\.", "");
+      JsonNode params = result.get("params");
+      if (params != null) {
+        StringBuilder suffix = new StringBuilder();
+        params.fields().forEachRemaining(param -> suffix.append(suffix.isEmpty() ? "[" : ",")
+            .append(param.getKey()).append('=').append(param.getValue().asText()));
+        name += suffix.append(']');
+      }
       List<Double> samples = new ArrayList<>();
       for (JsonNode fork : result.get("primaryMetric").get("rawData")) {
         fork.forEach(sample -> samples.add(sample.asDouble()));
@@ -46,8 +55,8 @@ public final class BenchSummary {
       units.put(name, result.get("primaryMetric").get("scoreUnit").asText());
     }
     System.out.println();
-    System.out.printf("%-30s %14s  %s%n", "benchmark", "median", "unit");
-    medians.forEach((name, median) -> System.out.printf("%-30s %,14.0f  %s%n", name, median, units.get(name)));
+    System.out.printf("%-36s %14s  %s%n", "benchmark", "median", "unit");
+    medians.forEach((name, median) -> System.out.printf("%-36s %,14.0f  %s%n", name, median, units.get(name)));
     System.out.println();
     for (String path : List.of("groupGuardMatcherCore", "groupGuardRuleSet")) {
       Double ours = medians.get(path);
@@ -63,5 +72,12 @@ public final class BenchSummary {
         }
       }
     }
+    medians.forEach((name, micrometer) -> {
+      Double groupGuard = medians.get(name.replace("micrometer[", "groupGuard["));
+      if (name.startsWith("micrometer[") && groupGuard != null) {
+        System.out.printf("SUMMARY binding Kafka metrics %-22s GroupGuard's binder %5.1fx faster than Micrometer's%n",
+            name.substring("micrometer".length()), micrometer / groupGuard);
+      }
+    });
   }
 }
