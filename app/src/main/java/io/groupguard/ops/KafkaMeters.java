@@ -62,9 +62,9 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
   });
   /** The latest metrics read; meters read their value here, so a metric Kafka replaced is read anew. */
   private volatile Map<MetricName, ? extends Metric> latest = Map.of();
-  /** Every metric seen and numeric, with its meter, or null when it lost its name to finer tags. */
+  /** Every numeric metric seen, with its meter, or null when it is left out (see the class comment). */
   private final Map<MetricName, Meter> bound = new HashMap<>();
-  /** Per meter name, the tag keys exported, the metrics bound under it. */
+  /** Per meter name, the tag keys it is exported with and the metrics exported or left out under it. */
   private final Map<String, NameUse> names = new HashMap<>();
   private MeterRegistry registry;
 
@@ -92,12 +92,17 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
     for (MetricName gone : bound.keySet().stream().filter(name -> !current.containsKey(name)).toList()) {
       unbind(gone);
     }
-    current.forEach((name, metric) -> {
+    int refused = 0;
+    for (Map.Entry<MetricName, ? extends Metric> entry : current.entrySet()) {
+      MetricName name = entry.getKey();
       if (!bound.containsKey(name) && !name.group().equals(COUNT_OF_METRICS_GROUP)
-          && metric.metricValue() instanceof Number) {
-        bind(name);
+          && entry.getValue().metricValue() instanceof Number && !bind(name)) {
+        refused++;
       }
-    });
+    }
+    if (refused > 0) {
+      log.warn("{} Kafka metrics were refused by the meter registry and are left out (details at debug level)", refused);
+    }
   }
 
   private void refreshLoggingFailures() {
@@ -108,22 +113,33 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
     }
   }
 
-  private void bind(MetricName name) {
+  /** Exports the metric, or leaves it out when a finer tag set holds its name; false if the registry refused it. */
+  private boolean bind(MetricName name) {
     String meterName = meterName(name);
-    List<Tag> tags = tags(name);
     Set<String> tagKeys = new TreeSet<>(name.tags().keySet());
     NameUse use = names.computeIfAbsent(meterName, unused -> new NameUse(tagKeys));
     if (!use.tagKeys.equals(tagKeys)) {
       if (tagKeys.size() <= use.tagKeys.size()) {
-        bound.put(name, null);
-        use.shadowed.add(name);
-        return;
+        leaveOut(name, use);
+        return true;
       }
-      use.shadowAll(this);
+      use.leaveOutExported();
       use.tagKeys = tagKeys;
     }
-    bound.put(name, register(name, meterName, tags));
-    use.exported.add(name);
+    try {
+      bound.put(name, register(name, meterName, tags(name)));
+      use.exported.add(name);
+      return true;
+    } catch (RuntimeException e) { // e.g. a meter of that name registered by other code, with other tags
+      log.debug("Kafka metric {} left out: {}", name, e.getMessage());
+      leaveOut(name, use);
+      return false;
+    }
+  }
+
+  private void leaveOut(MetricName name, NameUse use) {
+    bound.put(name, null);
+    use.leftOut.add(name);
   }
 
   private void unbind(MetricName name) {
@@ -133,8 +149,8 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
     }
     NameUse use = names.get(meterName(name));
     use.exported.remove(name);
-    use.shadowed.remove(name);
-    if (use.exported.isEmpty() && use.shadowed.isEmpty()) {
+    use.leftOut.remove(name);
+    if (use.exported.isEmpty() && use.leftOut.isEmpty()) {
       names.remove(meterName(name));
     }
   }
@@ -175,21 +191,21 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
   }
 
   /** One meter name: the tag keys it is exported with, and the metrics exported or left out under it. */
-  private static final class NameUse {
+  private final class NameUse {
     private Set<String> tagKeys;
     private final Set<MetricName> exported = new HashSet<>();
-    private final Set<MetricName> shadowed = new HashSet<>();
+    private final Set<MetricName> leftOut = new HashSet<>();
 
     private NameUse(Set<String> tagKeys) {
       this.tagKeys = tagKeys;
     }
 
     /** A metric with more tags arrived: the coarser meters of this name give way. */
-    private void shadowAll(KafkaMeters meters) {
+    private void leaveOutExported() {
       for (MetricName name : exported) {
-        meters.registry.remove(meters.bound.put(name, null));
+        registry.remove(bound.put(name, null));
       }
-      shadowed.addAll(exported);
+      leftOut.addAll(exported);
       exported.clear();
     }
   }

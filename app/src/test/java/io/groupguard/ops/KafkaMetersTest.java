@@ -2,12 +2,15 @@ package io.groupguard.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Metrics;
@@ -100,6 +103,20 @@ class KafkaMetersTest {
 
     assertThat(registry.find("kafka.stream.state.num.running.compactions").gauges()).hasSize(1);
     assertThat(registry.scrape()).contains("kafka_stream_state_num_running_compactions{");
+  }
+
+  @Test
+  void aMetricTheRegistryRefusesIsLeftOutAndTheOthersAreBound() {
+    Counter sameIdOtherType = registry.counter("kafka.stream.thread.commit.latency.max",
+        List.of(Tag.of("client.id", "app-StreamThread-1-consumer"), Tag.of("kafka.version", AppInfoParser.getVersion())));
+    kafka.sensor("commits").add(kafka.metricName("commit-latency-max", "stream-thread-metrics", CLIENT), new Max());
+    kafka.sensor("polls").add(kafka.metricName("poll-latency-max", "stream-thread-metrics", CLIENT), new Max());
+
+    meters.bindTo(registry);
+    meters.refresh();
+
+    assertThat(registry.find("kafka.stream.thread.commit.latency.max").meters()).containsExactly(sameIdOtherType);
+    assertThat(registry.find("kafka.stream.thread.poll.latency.max").gauges()).hasSize(1);
   }
 
   @Test
