@@ -104,10 +104,15 @@ public final class OpsServer implements AutoCloseable {
 
   /** Listens to the streams' state and restorations, binds its metrics, and starts serving. Call before {@code start()}. */
   public void attach(KafkaStreams streams, TenantRuleSetCache ruleSets) {
-    streams.setStateListener(health);
-    streams.setGlobalStateRestoreListener(health);
     kafkaMeters = KafkaMeters.of(streams);
     kafkaMeters.bindTo(registry);
+    streams.setStateListener((newState, oldState) -> {
+      health.onChange(newState, oldState);
+      if (newState == KafkaStreams.State.RUNNING) {
+        kafkaMeters.refreshSoon(); // the tasks and their metrics exist now
+      }
+    });
+    streams.setGlobalStateRestoreListener(health);
     gcMetrics = new JvmGcMetrics();
     gcMetrics.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);

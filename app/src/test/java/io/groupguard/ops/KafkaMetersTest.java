@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
@@ -70,6 +71,20 @@ class KafkaMetersTest {
 
     assertThat(registry.get("kafka.stream.state.restore.total").functionCounter().count()).isEqualTo(5.0);
     assertThat(registry.find("kafka.stream.thread.commit.latency.max").meters()).isEmpty();
+  }
+
+  @Test
+  void refreshSoonBindsOnTheBindersThreadAndDoesNothingOnceClosed() throws Exception {
+    meters.bindTo(registry);
+    kafka.sensor("commits").add(kafka.metricName("commit-latency-max", "stream-thread-metrics", CLIENT), new Max());
+
+    meters.refreshSoon().get(10, TimeUnit.SECONDS);
+    assertThat(registry.find("kafka.stream.thread.commit.latency.max").gauges()).hasSize(1);
+
+    meters.close();
+    kafka.sensor("polls").add(kafka.metricName("poll-latency-max", "stream-thread-metrics", CLIENT), new Max());
+    meters.refreshSoon().get(10, TimeUnit.SECONDS);
+    assertThat(registry.getMeters()).isEmpty();
   }
 
   @Test
