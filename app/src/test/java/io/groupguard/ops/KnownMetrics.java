@@ -42,8 +42,8 @@ final class KnownMetrics {
   }
 
   /**
-   * The names GroupGuard's Kafka binder and Micrometer's JVM and processor binders export, read from a real
-   * scrape. The KafkaStreams instance is never started: its clients register their metrics
+   * The names GroupGuard's Kafka binder and Micrometer's JVM and processor binders export, read
+   * from a real scrape. The KafkaStreams instance is never started: its clients register their metrics
    * when created, so no broker is needed. Task-level metrics appear only once tasks are
    * assigned and are therefore not in this set.
    */
@@ -57,9 +57,9 @@ final class KnownMetrics {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
-         KafkaMeters streamsMetrics = KafkaMeters.of(streams);
+         KafkaMeters kafkaMeters = KafkaMeters.of(streams);
          JvmGcMetrics gcMetrics = new JvmGcMetrics()) {
-      streamsMetrics.bindTo(registry);
+      kafkaMeters.bindTo(registry);
       gcMetrics.bindTo(registry);
       new JvmMemoryMetrics().bindTo(registry);
       new JvmThreadMetrics().bindTo(registry);
