@@ -127,6 +127,7 @@ public final class EndToEndBenchmark {
    */
   private static final Path LATENCY_TRACE = Path.of("target/bench-e2e-latency.csv");
   private static final int WARM_UP_PERCENT = 10;
+  private static final int THREAD_KINDS_SHOWN = 8;
   private static final RuleMix RULE_MIX = RuleMix.PRODUCTION;
 
   private final Settings settings;
@@ -200,6 +201,8 @@ public final class EndToEndBenchmark {
     result.put("passThroughMsgPerSec", passRates);
     result.put("fullCpuMicrosPerMsg", fullCpu);
     result.put("passThroughCpuMicrosPerMsg", passCpu);
+    result.put("fullCpuMicrosPerMsgByThreads", full.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
+    result.put("passThroughCpuMicrosPerMsgByThreads", pass.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
     result.put("fullMedianMsgPerSec", Math.round(fullMedian));
     result.put("passThroughMedianMsgPerSec", Math.round(passMedian));
     result.put("ratioFullToPassThrough", round2(fullMedian / passMedian));
@@ -264,8 +267,11 @@ public final class EndToEndBenchmark {
     log("pre-loaded %,d messages in %.1f s", settings.messages, secondsSince(start));
   }
 
-  /** One round of one topology: steady-state messages per second, and the JVM's CPU per message besides the JIT. */
-  private record Measured(double msgPerSec, double cpuMicrosPerMessage) {
+  /**
+   * One round of one topology: steady-state messages per second, the JVM's CPU per message besides the JIT, and
+   * that CPU by the kinds of thread that took it (JIT included).
+   */
+  private record Measured(double msgPerSec, double cpuMicrosPerMessage, Map<String, Double> cpuMicrosPerMessageByThreads) {
   }
 
   private Measured measureFull(int round) throws Exception {
@@ -320,53 +326,39 @@ public final class EndToEndBenchmark {
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
     long steady = System.nanoTime();
-    long cpuAtStart = processCpuNanos();
-    long jitAtStart = jitCpuNanos();
+    ThreadCpu cpuAtStart = ThreadCpu.now();
     long warmedUp = committed[0];
     if (warmedUp >= settings.messages) {
       throw new IllegalStateException(what + " committed all input before the clock started: use more --messages");
     }
     await(what + " committed all input", () -> progress.committed(appId, MESSAGES) >= settings.messages);
     double seconds = secondsSince(steady);
-    long cpuNanos = processCpuNanos() - cpuAtStart;
-    long jitNanos = jitCpuNanos() - jitAtStart;
+    ThreadCpu cpuAtEnd = ThreadCpu.now();
+    long cpuNanos = cpuAtEnd.processNanosSince(cpuAtStart);
+    long jitNanos = cpuAtEnd.jitNanosSince(cpuAtStart);
     long measured = settings.messages - warmedUp;
     double cpuMicrosPerMessage = Math.max(0, cpuNanos - jitNanos) / 1e3 / measured;
+    Map<String, Double> byThreads = microsPerMessage(cpuAtEnd.nanosByKindSince(cpuAtStart), measured);
     log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s; CPU %.1f us/msg besides the JIT"
-        + " (which took %.0f%% of the window's CPU)", what, warmedUp, (steady - startNanos) / 1e9, measured, seconds,
-        cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos));
+        + " (which took %.0f%% of the window's CPU); by threads (us/msg): %s", what, warmedUp, (steady - startNanos) / 1e9,
+        measured, seconds, cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos), byThreads);
     result.putIfAbsent(what + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
-    return new Measured(measured / seconds, round2(cpuMicrosPerMessage));
+    return new Measured(measured / seconds, round2(cpuMicrosPerMessage), byThreads);
   }
 
-  /** CPU time of this whole JVM: application, broker, registry, JIT and GC threads. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /**
-   * CPU time of the JIT compiler threads, from /proc (Linux; 0 elsewhere). The compilation time
-   * the JVM reports is elapsed time, which on a busy machine counts waiting for a core too.
-   */
-  private static long jitCpuNanos() {
-    long ticks = 0;
-    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path task : tasks.toList()) {
-        try {
-          String name = Files.readString(task.resolve("comm")); // "C1 CompilerThre", "C2 CompilerThre" (15 chars at most)
-          if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-          }
-        } catch (IOException | RuntimeException threadEnded) {
-          // a compiler thread may end between listing and reading
-        }
+  /** The {@value #THREAD_KINDS_SHOWN} thread kinds that took the most CPU, and the rest, in microseconds per message. */
+  private static Map<String, Double> microsPerMessage(Map<String, Long> nanosByKind, long messages) {
+    Map<String, Double> shown = new LinkedHashMap<>();
+    long rest = 0;
+    for (Map.Entry<String, Long> kind : nanosByKind.entrySet()) {
+      if (shown.size() < THREAD_KINDS_SHOWN) {
+        shown.put(kind.getKey(), round2(kind.getValue() / 1e3 / messages));
+      } else {
+        rest += kind.getValue();
       }
-    } catch (IOException noProc) {
-      return 0;
     }
-    return ticks * 10_000_000L; // clock ticks of 10 ms (USER_HZ is 100 on Linux)
+    shown.put("the rest", round2(rest / 1e3 / messages));
+    return shown;
   }
 
   /** Produces at {@code rate} while a read_committed consumer times the first violation of each message. */
@@ -412,11 +404,13 @@ public final class EndToEndBenchmark {
       RatePacer pacer = new RatePacer(rate);
       long timedStartNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds());
       long end = timedStartNanos + TimeUnit.SECONDS.toNanos(settings.latencySeconds);
-      long cpuAtTimedStart = -1;
+      ThreadCpu cpuAtTimedStart = null;
       long sent = 0;
+      long sentBeforeTimed = 0;
       while (System.nanoTime() - end < 0) {
-        if (cpuAtTimedStart < 0 && System.nanoTime() - timedStartNanos >= 0) {
-          cpuAtTimedStart = processCpuNanos();
+        if (cpuAtTimedStart == null && System.nanoTime() - timedStartNanos >= 0) {
+          cpuAtTimedStart = ThreadCpu.now();
+          sentBeforeTimed = sent;
           BrokerRequestTimes.reset();
         }
         pacer.awaitNext();
@@ -425,7 +419,9 @@ public final class EndToEndBenchmark {
         publisher.send(app.topics().messages(), RecordKeys.group(message.getTenantId(), message.getGroupId()), message, now);
         sent++;
       }
-      double coresBusy = (processCpuNanos() - cpuAtTimedStart) / (double) TimeUnit.SECONDS.toNanos(settings.latencySeconds);
+      ThreadCpu cpuAtTimedEnd = ThreadCpu.now();
+      double coresBusy = cpuAtTimedEnd.processNanosSince(cpuAtTimedStart) / (double) TimeUnit.SECONDS.toNanos(settings.latencySeconds);
+      Map<String, Double> cpuByThreads = microsPerMessage(cpuAtTimedEnd.nanosByKindSince(cpuAtTimedStart), sent - sentBeforeTimed);
       publisher.flush();
       long total = sent;
       long backlog = total - progress.committed(appId, "bench.latency.messages");
@@ -435,8 +431,10 @@ public final class EndToEndBenchmark {
       Files.writeString(LATENCY_TRACE, trace);
       Map<String, Double> threadTimes = streamThreadTimes(app.streams());
       log("latency phase: this JVM (broker, registry, load generator, application) kept %.2f of %d cores busy;"
-          + " the stream threads (mean of threads): %s", coresBusy, Runtime.getRuntime().availableProcessors(), threadTimes);
+          + " by threads (us per timed message): %s; the stream threads (mean of threads): %s", coresBusy,
+          Runtime.getRuntime().availableProcessors(), cpuByThreads, threadTimes);
       result.put("latencyCoresBusy", round2(coresBusy));
+      result.put("latencyCpuMicrosPerMsgByThreads", cpuByThreads);
       result.put("latencyStreamThreads", threadTimes);
       Map<String, String> brokerTimes = BrokerRequestTimes.summary();
       log("latency phase: the broker's request times in the timed seconds: %s", brokerTimes);
