@@ -94,7 +94,7 @@ public final class EndToEndBenchmark {
     static Settings parse(String[] args) {
       boolean quick = List.of(args).contains("--quick");
       Settings settings = quick ? new Settings(true, 100_000, 1, 100, 100, 2_000, 100_000, 10, new LinkedHashMap<>(), 0)
-          : new Settings(false, 200_000, 3, 1_000, 100, 20_000, 2_000_000, 30, new LinkedHashMap<>(), 0);
+          : new Settings(false, 1_000_000, 3, 1_000, 100, 20_000, 2_000_000, 30, new LinkedHashMap<>(), 0);
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--messages")) {
           settings = new Settings(settings.quick, Integer.parseInt(args[++i]), settings.rounds, settings.rules,
