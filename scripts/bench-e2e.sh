@@ -6,16 +6,20 @@
 # --set key=value (GroupGuard configuration for every application of the run, e.g. commit.interval.ms=50),
 # --profile (records the run with JFR into app/target/bench-e2e.jfr and prints where the stream
 # threads spent their time, by top frame and by innermost GroupGuard frame),
+# --cpu-profile (async-profiler's CPU samples of the first measured full round, Java and native
+# frames, into app/target/bench-e2e-cpu.collapsed, then the same summary for its stream threads),
 # --data-dir DIR (the broker's logs and the applications' state under DIR, e.g. the tmpfs /dev/shm,
 # instead of the system's temp directory: takes this machine's disk out of the measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=false
+cpu_profile=false
 data_dir=""
 args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) profile=true ;;
+    --cpu-profile) cpu_profile=true ;;
     --data-dir) data_dir="$(realpath "${2:?--data-dir needs a directory}")"; shift ;;
     *) args+=("$1") ;;
   esac
@@ -36,7 +40,14 @@ if $profile; then
   rm -f target/bench-e2e.jfr
   jvm+=(-XX:StartFlightRecording=filename=target/bench-e2e.jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=256)
 fi
+if $cpu_profile; then
+  rm -f target/bench-e2e-cpu.collapsed
+  jvm+=(-Dgroupguard.bench.cpu-profile=target/bench-e2e-cpu.collapsed)
+fi
 java "${jvm[@]}" -cp "$classpath" io.groupguard.bench.EndToEndBenchmark "${args[@]+"${args[@]}"}"
 if $profile; then
   java -cp "$classpath" io.groupguard.bench.JfrHotMethods target/bench-e2e.jfr 25
+fi
+if $cpu_profile; then
+  java -cp "$classpath" io.groupguard.bench.CpuProfile target/bench-e2e-cpu.collapsed 25
 fi

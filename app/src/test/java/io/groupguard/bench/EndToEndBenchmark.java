@@ -37,6 +37,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -279,7 +280,7 @@ public final class EndToEndBenchmark {
     GroupGuardConfig config = stack.config(appId, roundTopics("full", round));
     long start = System.nanoTime();
     try (GroupGuardApp app = GroupGuardApp.start(config)) {
-      return measure(appId, start, "full");
+      return measure(appId, start, "full", round == 1);
     }
   }
 
@@ -293,7 +294,7 @@ public final class EndToEndBenchmark {
     try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.messages(), output),
         StreamsProperties.from(config))) {
       streams.start();
-      return measure(appId, start, "pass-through");
+      return measure(appId, start, "pass-through", false);
     }
   }
 
@@ -319,20 +320,23 @@ public final class EndToEndBenchmark {
   /**
    * Watches the consumer group's committed offsets from the start: the clock starts at the first
    * commit that covers the warm-up and stops when all input is committed. (A stream thread may
-   * process before the whole instance reports RUNNING, so its state is no start signal.)
+   * process before the whole instance reports RUNNING, so its state is no start signal.) With
+   * {@code cpuProfiled}, async-profiler records the measured window if the run asked for it ({@link CpuProfile}).
    */
-  private Measured measure(String appId, long startNanos, String what) throws InterruptedException {
+  private Measured measure(String appId, long startNanos, String what, boolean cpuProfiled) throws InterruptedException {
     long[] committed = new long[1];
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
     long steady = System.nanoTime();
     ThreadCpu cpuAtStart = ThreadCpu.now();
+    Optional<CpuProfile> profile = cpuProfiled ? CpuProfile.startIfRequested() : Optional.empty();
     long warmedUp = committed[0];
     if (warmedUp >= settings.messages) {
       throw new IllegalStateException(what + " committed all input before the clock started: use more --messages");
     }
     await(what + " committed all input", () -> progress.committed(appId, MESSAGES) >= settings.messages);
     double seconds = secondsSince(steady);
+    profile.ifPresent(CpuProfile::stop);
     ThreadCpu cpuAtEnd = ThreadCpu.now();
     long cpuNanos = cpuAtEnd.processNanosSince(cpuAtStart);
     long jitNanos = cpuAtEnd.jitNanosSince(cpuAtStart);
