@@ -5,7 +5,7 @@
 # Prints a table and writes app/target/bench-e2e.json. Options: --quick, --messages N, --rounds N, --latency-rate N (msg/s; default half the full median),
 # --set key=value (GroupGuard configuration for every application of the run, e.g. commit.interval.ms=50),
 # --profile (records the run with JFR into app/target/bench-e2e.jfr and prints where the stream
-# threads spent their time, by top frame and by innermost GroupGuard frame),
+# threads spent their time: by top frame, innermost GroupGuard frame and GroupGuard method),
 # --cpu-profile (async-profiler's CPU samples of the first measured full round, Java and native
 # frames, into app/target/bench-e2e-cpu.collapsed, then the same summary for its stream threads),
 # --data-dir DIR (the broker's logs and the applications' state under DIR, e.g. the tmpfs /dev/shm,
