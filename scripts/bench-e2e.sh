@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: GroupGuard's full topology (1,000 rules x 100 keywords, 20,000 groups,
-# 2,000,000 blacklist entries) against a pass-through topology on the embedded broker, then
-# decision latency at half the peak rate. About 6.5 minutes on 2 cores; --quick about 2.5.
+# 2,000,000 blacklist entries) against a pass-through topology on the embedded broker, and an
+# evaluation floor (deserialize and evaluate the rules, nothing else), then decision latency at
+# half the full topology's peak rate. About 7.5 minutes on 2 cores; --quick about 2.5.
 # Prints a table and writes app/target/bench-e2e.json. Options: --quick, --messages N, --rounds N, --latency-rate N (msg/s; default half the full median),
+# --spam-share S (the load generator's share of spam messages, default 0.2),
 # --set key=value (GroupGuard configuration for every application of the run, e.g. commit.interval.ms=50),
 # --profile (records the run with JFR into app/target/bench-e2e.jfr and prints where the stream
 # threads spent their time: by top frame, innermost GroupGuard frame and GroupGuard method),

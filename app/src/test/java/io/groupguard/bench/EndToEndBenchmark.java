@@ -19,6 +19,7 @@ import io.groupguard.loadgen.RatePacer;
 import io.groupguard.loadgen.RuleGenerator;
 import io.groupguard.loadgen.RuleMix;
 import io.groupguard.rules.BlacklistKey;
+import io.groupguard.rules.TenantRuleSet;
 import io.groupguard.serde.RestSchemaRegistryClient;
 import io.groupguard.testing.ConsumerGroupProgress;
 import io.groupguard.topology.RecordKeys;
@@ -44,6 +45,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -63,7 +65,9 @@ import org.slf4j.LoggerFactory;
  * End-to-end benchmark on the embedded broker: GroupGuard's full moderation topology (1,000
  * rules x 100 keywords over 20,000 groups, 2,000,000 enterprise blacklist entries) against a
  * pass-through topology with the same serdes and exactly-once settings, consuming the same
- * pre-loaded messages, in alternating rounds; then decision latency at half the measured peak.
+ * pre-loaded messages, in rotating rounds with a third topology, the evaluation floor
+ * ({@link EvaluationFloorTopology}: deserialize and evaluate the rules, nothing else), which bounds
+ * what any topology on this matcher can reach; then decision latency at half the full topology's peak.
  *
  * <p>Throughput is measured in steady state: after one unmeasured round of each topology (the JIT
  * compiles the broker's, the clients' and GroupGuard's hot code once for the whole JVM), the
@@ -88,38 +92,43 @@ public final class EndToEndBenchmark {
   /**
    * @param overrides GroupGuard configuration (kafka.* included) applied to every application of the run
    * @param latencyRate messages per second of the latency phase; 0 = half the full topology's median
+   * @param spamShare the load generator's share of spam messages (see {@link LoadProfile#spamShare()})
    */
   private record Settings(boolean quick, int messages, int rounds, int rules, int keywords, int groups, long blacklist,
-      int latencySeconds, Map<String, String> overrides, double latencyRate) {
+      int latencySeconds, Map<String, String> overrides, double latencyRate, double spamShare) {
 
     static Settings parse(String[] args) {
       boolean quick = List.of(args).contains("--quick");
-      Settings settings = quick ? new Settings(true, 100_000, 1, 100, 100, 2_000, 100_000, 10, new LinkedHashMap<>(), 0)
-          : new Settings(false, 1_000_000, 3, 1_000, 100, 20_000, 2_000_000, 30, new LinkedHashMap<>(), 0);
+      int messages = quick ? 100_000 : 1_000_000;
+      int rounds = quick ? 1 : 3;
+      double latencyRate = 0;
+      double spamShare = DEFAULT_SPAM_SHARE;
+      Map<String, String> overrides = new LinkedHashMap<>();
       for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--messages")) {
-          settings = new Settings(settings.quick, Integer.parseInt(args[++i]), settings.rounds, settings.rules,
-              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides,
-              settings.latencyRate);
-        } else if (args[i].equals("--rounds")) {
-          settings = new Settings(settings.quick, settings.messages, Integer.parseInt(args[++i]), settings.rules,
-              settings.keywords, settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides,
-              settings.latencyRate);
-        } else if (args[i].equals("--latency-rate")) {
-          settings = new Settings(settings.quick, settings.messages, settings.rounds, settings.rules, settings.keywords,
-              settings.groups, settings.blacklist, settings.latencySeconds, settings.overrides, Double.parseDouble(args[++i]));
-        } else if (args[i].equals("--set") && args[i + 1].contains("=")) {
-          String[] setting = args[++i].split("=", 2);
-          settings.overrides.put(setting[0], setting[1]);
-        } else if (!args[i].equals("--quick")) {
-          throw new IllegalArgumentException(
-              "unknown argument " + args[i] + "; use --quick, --messages N, --rounds N, --latency-rate N, --set key=value");
+        switch (args[i]) {
+          case "--quick" -> { }
+          case "--messages" -> messages = Integer.parseInt(args[++i]);
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--latency-rate" -> latencyRate = Double.parseDouble(args[++i]);
+          case "--spam-share" -> spamShare = Double.parseDouble(args[++i]);
+          case "--set" -> {
+            String[] setting = args[++i].split("=", 2);
+            if (setting.length != 2) {
+              throw new IllegalArgumentException("--set needs key=value, not " + args[i]);
+            }
+            overrides.put(setting[0], setting[1]);
+          }
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]
+              + "; use --quick, --messages N, --rounds N, --latency-rate N, --spam-share S, --set key=value");
         }
       }
-      return settings;
+      return quick ? new Settings(true, messages, rounds, 100, 100, 2_000, 100_000, 10, overrides, latencyRate, spamShare)
+          : new Settings(false, messages, rounds, 1_000, 100, 20_000, 2_000_000, 30, overrides, latencyRate, spamShare);
     }
   }
 
+  /** One message in five is spam: a heavily targeted group chat; the issue leaves the share open. */
+  private static final double DEFAULT_SPAM_SHARE = 0.2;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String MESSAGES = "bench.messages";
   /**
@@ -164,7 +173,7 @@ public final class EndToEndBenchmark {
 
   private void run() throws Exception {
     LoadProfile profile = new LoadProfile(7, 1, settings.groups, 50_000, settings.rules, settings.keywords, 200,
-        settings.blacklist, 0.2, 0.05, 0.5);
+        settings.blacklist, settings.spamShare, 0.05, 0.5);
     result.put("settings", settings);
     result.put("configOverrides", settings.overrides);
     result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -176,38 +185,31 @@ public final class EndToEndBenchmark {
     // An unmeasured round of each first: the JIT compiles for tens of seconds (the broker's code, the
     // clients', RocksDB's bindings, GroupGuard's), which in a short run would be measured as the
     // application's cost; a long-running instance has long finished.
-    log("warm-up round: full %.0f msg/s, pass-through %.0f msg/s (not counted)", measureFull(0).msgPerSec(),
-        measurePassThrough(0).msgPerSec());
+    Map<String, TenantRuleSet> ruleSets = compiledRuleSets(profile);
+    log("warm-up round: full %.0f msg/s, pass-through %.0f msg/s, evaluation floor %.0f msg/s (not counted)",
+        measureFull(0).msgPerSec(), measurePassThrough(0).msgPerSec(), measureFloor(0, ruleSets).msgPerSec());
     List<Measured> full = new ArrayList<>();
     List<Measured> pass = new ArrayList<>();
+    List<Measured> floor = new ArrayList<>();
     for (int round = 1; round <= settings.rounds; round++) {
-      boolean fullFirst = round % 2 == 1;
-      for (int i = 0; i < 2; i++) {
-        if (fullFirst == (i == 0)) {
-          full.add(measureFull(round));
-        } else {
-          pass.add(measurePassThrough(round));
+      // Each topology takes each place in the order in turn: what ran before may still be flushing or compacting.
+      for (int i = 0; i < 3; i++) {
+        switch ((round + i) % 3) {
+          case 1 -> full.add(measureFull(round));
+          case 2 -> pass.add(measurePassThrough(round));
+          default -> floor.add(measureFloor(round, ruleSets));
         }
       }
-      log("round %d: full %.0f msg/s, pass-through %.0f msg/s", round, full.get(round - 1).msgPerSec(),
-          pass.get(round - 1).msgPerSec());
+      log("round %d: full %.0f msg/s, pass-through %.0f msg/s, evaluation floor %.0f msg/s", round,
+          full.get(round - 1).msgPerSec(), pass.get(round - 1).msgPerSec(), floor.get(round - 1).msgPerSec());
     }
-    List<Double> fullRates = full.stream().map(Measured::msgPerSec).toList();
-    List<Double> passRates = pass.stream().map(Measured::msgPerSec).toList();
-    List<Double> fullCpu = full.stream().map(Measured::cpuMicrosPerMessage).toList();
-    List<Double> passCpu = pass.stream().map(Measured::cpuMicrosPerMessage).toList();
-    double fullMedian = median(fullRates);
-    double passMedian = median(passRates);
-    result.put("fullMsgPerSec", fullRates);
-    result.put("passThroughMsgPerSec", passRates);
-    result.put("fullCpuMicrosPerMsg", fullCpu);
-    result.put("passThroughCpuMicrosPerMsg", passCpu);
-    result.put("fullCpuMicrosPerMsgByThreads", full.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
-    result.put("passThroughCpuMicrosPerMsgByThreads", pass.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
-    result.put("fullMedianMsgPerSec", Math.round(fullMedian));
-    result.put("passThroughMedianMsgPerSec", Math.round(passMedian));
+    double fullMedian = putRounds("full", full);
+    double passMedian = putRounds("passThrough", pass);
+    double floorMedian = putRounds("evaluationFloor", floor);
     result.put("ratioFullToPassThrough", round2(fullMedian / passMedian));
-    result.put("cpuRatioPassThroughToFull", round2(median(passCpu) / median(fullCpu)));
+    result.put("ratioEvaluationFloorToPassThrough", round2(floorMedian / passMedian));
+    result.put("cpuRatioPassThroughToFull", round2(medianCpu(pass) / medianCpu(full)));
+    result.put("cpuRatioPassThroughToEvaluationFloor", round2(medianCpu(pass) / medianCpu(floor)));
     measureLatency(profile, settings.latencyRate > 0 ? settings.latencyRate : fullMedian / 2);
     result.put("maxHeapUsedMb", maxHeapBytes.get() / (1024 * 1024));
     result.put("maxRssMb", maxRssKb.get() / 1024);
@@ -280,7 +282,7 @@ public final class EndToEndBenchmark {
     GroupGuardConfig config = stack.config(appId, roundTopics("full", round));
     long start = System.nanoTime();
     try (GroupGuardApp app = GroupGuardApp.start(config)) {
-      return measure(appId, start, "full", round == 1);
+      return measure(appId, start, "full", "full", round == 1);
     }
   }
 
@@ -294,8 +296,34 @@ public final class EndToEndBenchmark {
     try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.messages(), output),
         StreamsProperties.from(config))) {
       streams.start();
-      return measure(appId, start, "pass-through", false);
+      return measure(appId, start, "pass-through", "passThrough", false);
     }
+  }
+
+  /** The evaluation floor ({@link EvaluationFloorTopology}) on the rule sets the full topology compiles from the same rules. */
+  private Measured measureFloor(int round, Map<String, TenantRuleSet> ruleSets) throws InterruptedException {
+    String appId = "bench-floor-" + round;
+    GroupGuardConfig config = stack.config(appId, roundTopics("floor", round));
+    LongAdder withFindings = new LongAdder();
+    long start = System.nanoTime();
+    try (KafkaStreams streams = new KafkaStreams(
+        EvaluationFloorTopology.build(Topics.from(config, registry).messages(), ruleSets, withFindings),
+        StreamsProperties.from(config))) {
+      streams.start();
+      Measured measured = measure(appId, start, "evaluation floor", "evaluationFloor", false);
+      result.putIfAbsent("evaluationFloorShareOfMessagesWithFindings", round2((double) withFindings.sum() / settings.messages));
+      return measured;
+    }
+  }
+
+  /** Every tenant's rules as the rule generator published them, compiled as the full topology compiles them. */
+  private Map<String, TenantRuleSet> compiledRuleSets(LoadProfile profile) {
+    Map<String, List<ModerationRule>> byTenant = new HashMap<>();
+    new RuleGenerator(profile, RULE_MIX).rules()
+        .forEachRemaining(rule -> byTenant.computeIfAbsent(rule.getTenantId(), t -> new ArrayList<>()).add(rule));
+    Map<String, TenantRuleSet> compiled = new HashMap<>();
+    byTenant.forEach((tenant, rules) -> compiled.put(tenant, TenantRuleSet.compile(tenant, rules)));
+    return compiled;
   }
 
   /**
@@ -322,8 +350,10 @@ public final class EndToEndBenchmark {
    * commit that covers the warm-up and stops when all input is committed. (A stream thread may
    * process before the whole instance reports RUNNING, so its state is no start signal.) With
    * {@code cpuProfiled}, async-profiler records the measured window if the run asked for it ({@link CpuProfile}).
+   * {@code what} names the topology in the log, {@code resultKey} in the JSON result.
    */
-  private Measured measure(String appId, long startNanos, String what, boolean cpuProfiled) throws InterruptedException {
+  private Measured measure(String appId, long startNanos, String what, String resultKey, boolean cpuProfiled)
+      throws InterruptedException {
     long[] committed = new long[1];
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
@@ -346,7 +376,7 @@ public final class EndToEndBenchmark {
     log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s; CPU %.1f us/msg besides the JIT"
         + " (which took %.0f%% of the window's CPU); by threads (us/msg): %s", what, warmedUp, (steady - startNanos) / 1e9,
         measured, seconds, cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos), byThreads);
-    result.putIfAbsent(what + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
+    result.putIfAbsent(resultKey + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
     return new Measured(measured / seconds, round2(cpuMicrosPerMessage), byThreads);
   }
 
@@ -363,6 +393,20 @@ public final class EndToEndBenchmark {
     }
     shown.put("the rest", round2(rest / 1e3 / messages));
     return shown;
+  }
+
+  /** Puts one topology's rounds into the result and returns its median messages per second. */
+  private double putRounds(String what, List<Measured> rounds) {
+    double median = median(rounds.stream().map(Measured::msgPerSec).toList());
+    result.put(what + "MsgPerSec", rounds.stream().map(Measured::msgPerSec).toList());
+    result.put(what + "CpuMicrosPerMsg", rounds.stream().map(Measured::cpuMicrosPerMessage).toList());
+    result.put(what + "CpuMicrosPerMsgByThreads", rounds.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
+    result.put(what + "MedianMsgPerSec", Math.round(median));
+    return median;
+  }
+
+  private static double medianCpu(List<Measured> rounds) {
+    return median(rounds.stream().map(Measured::cpuMicrosPerMessage).toList());
   }
 
   /** Produces at {@code rate} while a read_committed consumer times the first violation of each message. */
