@@ -108,7 +108,9 @@ public final class GroupGuardConfig extends AbstractConfig {
       .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
           "Create missing GroupGuard topics at start (compacted where the topic is a table).")
       .define(TOPICS_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
-          "Partitions of topics GroupGuard creates.")
+          "Partitions of topics GroupGuard creates. Each partition of an input makes a task, and under exactly-once "
+              + "every commit of a stream thread writes to all partitions its tasks produce to: more partitions than "
+              + "the stream threads of all instances will need cost CPU and latency.")
       .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) 3, Range.atLeast(1), Importance.MEDIUM,
           "Replication factor of topics GroupGuard creates.")
       .define(LIMITS_GRACE_MS, Type.LONG, 300_000L, Range.between(0L, 86_400_000L), Importance.LOW,
@@ -159,7 +161,8 @@ public final class GroupGuardConfig extends AbstractConfig {
           "Default language of member-facing reasons.")
       .define(ENFORCEMENT_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
           "Partitions of the two member-partitioned repartition topics (verdicts-by-member, admin-commands-by-member); "
-              + "both get this count so that a member's verdicts and commands meet in one task. Fixed after the first start.")
+              + "both get this count so that a member's verdicts and commands meet in one task. Fixed after the first start. "
+              + "As for topics.partitions, more than the stream threads of all instances will need cost CPU and latency.")
       .define(TOPIC_VIOLATION_COUNTS, Type.STRING, "groupguard.violation-counts", Importance.MEDIUM,
           "Output: hourly ViolationCount per tenant, group, violation kind and rule, emitted once when the "
               + "window closes; keyed '<tenantId>/<groupId>'.")
