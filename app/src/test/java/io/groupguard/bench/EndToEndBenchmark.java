@@ -127,7 +127,7 @@ public final class EndToEndBenchmark {
     }
   }
 
-  /** One message in five is spam: a heavily targeted group chat; the issue leaves the share open. */
+  /** One message in five is spam, as in every run since the first session; the issue leaves the share open. */
   private static final double DEFAULT_SPAM_SHARE = 0.2;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String MESSAGES = "bench.messages";
