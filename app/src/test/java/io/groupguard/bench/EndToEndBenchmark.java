@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +60,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -288,31 +290,30 @@ public final class EndToEndBenchmark {
 
   private Measured measurePassThrough(int round) throws Exception {
     String appId = "bench-pass-" + round;
-    GroupGuardConfig config = stack.config(appId, roundTopics("pass", round));
-    Topics topics = Topics.from(config, registry);
     String output = "bench.pass-through-" + round;
     stack.broker().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(output, 3, (short) 1)));
-    long start = System.nanoTime();
-    try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.messages(), output),
-        StreamsProperties.from(config))) {
-      streams.start();
-      return measure(appId, start, "pass-through", "passThrough", false);
-    }
+    return measureTopology(appId, roundTopics("pass", round), topics -> PassThroughTopology.build(topics.messages(), output),
+        "pass-through", "passThrough");
   }
 
   /** The evaluation floor ({@link EvaluationFloorTopology}) on the rule sets the full topology compiles from the same rules. */
   private Measured measureFloor(int round, Map<String, TenantRuleSet> ruleSets) throws InterruptedException {
-    String appId = "bench-floor-" + round;
-    GroupGuardConfig config = stack.config(appId, roundTopics("floor", round));
     LongAdder withFindings = new LongAdder();
+    Measured measured = measureTopology("bench-floor-" + round, roundTopics("floor", round),
+        topics -> EvaluationFloorTopology.build(topics.messages(), ruleSets, withFindings), "evaluation floor",
+        "evaluationFloor");
+    result.putIfAbsent("evaluationFloorShareOfMessagesWithFindings", round2((double) withFindings.sum() / settings.messages));
+    return measured;
+  }
+
+  /** One round of a topology that runs as plain Kafka Streams with GroupGuard's serdes and Streams settings. */
+  private Measured measureTopology(String appId, Map<String, Object> roundConfig, Function<Topics, Topology> topology,
+      String what, String resultKey) throws InterruptedException {
+    GroupGuardConfig config = stack.config(appId, roundConfig);
     long start = System.nanoTime();
-    try (KafkaStreams streams = new KafkaStreams(
-        EvaluationFloorTopology.build(Topics.from(config, registry).messages(), ruleSets, withFindings),
-        StreamsProperties.from(config))) {
+    try (KafkaStreams streams = new KafkaStreams(topology.apply(Topics.from(config, registry)), StreamsProperties.from(config))) {
       streams.start();
-      Measured measured = measure(appId, start, "evaluation floor", "evaluationFloor", false);
-      result.putIfAbsent("evaluationFloorShareOfMessagesWithFindings", round2((double) withFindings.sum() / settings.messages));
-      return measured;
+      return measure(appId, start, what, resultKey, false);
     }
   }
 
