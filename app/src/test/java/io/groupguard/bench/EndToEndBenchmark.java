@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -140,6 +141,8 @@ public final class EndToEndBenchmark {
   private static final Path LATENCY_TRACE = Path.of("target/bench-e2e-latency.csv");
   private static final int WARM_UP_PERCENT = 10;
   private static final int THREAD_KINDS_SHOWN = 8;
+  /** What names the round in its topics: the application id of internal topics, the round's prefix of the others. */
+  private static final Pattern ROUND_TOPIC_PREFIX = Pattern.compile("^(bench-[a-z]+-\\d+-|bench\\.[a-z]+\\d+\\.)");
   private static final RuleMix RULE_MIX = RuleMix.PRODUCTION;
 
   private final Settings settings;
@@ -276,7 +279,12 @@ public final class EndToEndBenchmark {
    * One round of one topology: steady-state messages per second, the JVM's CPU per message besides the JIT, and
    * that CPU by the kinds of thread that took it (JIT included).
    */
-  private record Measured(double msgPerSec, double cpuMicrosPerMessage, Map<String, Double> cpuMicrosPerMessageByThreads) {
+  private record Measured(double msgPerSec, double cpuMicrosPerMessage, Map<String, Double> cpuMicrosPerMessageByThreads,
+      Map<String, Double> recordsWrittenPerMessageByTopic) {
+
+    double recordsWrittenPerMessage() {
+      return round2(recordsWrittenPerMessageByTopic.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
   }
 
   private Measured measureFull(int round) throws Exception {
@@ -284,13 +292,13 @@ public final class EndToEndBenchmark {
     GroupGuardConfig config = stack.config(appId, roundTopics("full", round));
     long start = System.nanoTime();
     try (GroupGuardApp app = GroupGuardApp.start(config)) {
-      return measure(appId, start, "full", "full", round == 1);
+      return measure(appId, app.streams(), start, "full", "full", round == 1);
     }
   }
 
   private Measured measurePassThrough(int round) throws Exception {
     String appId = "bench-pass-" + round;
-    String output = "bench.pass-through-" + round;
+    String output = "bench.pass" + round + ".output";
     stack.broker().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(output, 3, (short) 1)));
     return measureTopology(appId, roundTopics("pass", round), topics -> PassThroughTopology.build(topics.messages(), output),
         "pass-through", "passThrough");
@@ -313,7 +321,7 @@ public final class EndToEndBenchmark {
     long start = System.nanoTime();
     try (KafkaStreams streams = new KafkaStreams(topology.apply(Topics.from(config, registry)), StreamsProperties.from(config))) {
       streams.start();
-      return measure(appId, start, what, resultKey, false);
+      return measure(appId, streams, start, what, resultKey, false);
     }
   }
 
@@ -330,7 +338,9 @@ public final class EndToEndBenchmark {
   /**
    * Each round reads the pre-loaded messages and the shared in-force topics, with empty rule and
    * blacklist input topics (nothing to re-validate) and its own output topics, on one stream
-   * thread per core.
+   * thread per core. Its own restrictions topic too: with a shared one (as until the ninth
+   * session), a round's global store started with the mutes and kicks of the rounds before it,
+   * so later rounds judged more muted senders and decided fewer actions than the first.
    */
   private Map<String, Object> roundTopics(String kind, int round) {
     String prefix = "bench." + kind + round + ".";
@@ -340,7 +350,8 @@ public final class EndToEndBenchmark {
     topics.put(GroupGuardConfig.TOPIC_MESSAGES, MESSAGES);
     for (String key : List.of(GroupGuardConfig.TOPIC_RULES, GroupGuardConfig.TOPIC_BLACKLIST, GroupGuardConfig.TOPIC_VIOLATIONS,
         GroupGuardConfig.TOPIC_ACTIONS, GroupGuardConfig.TOPIC_REJECTIONS, GroupGuardConfig.TOPIC_DEAD_LETTERS,
-        GroupGuardConfig.TOPIC_MEMBER_EVENTS)) {
+        GroupGuardConfig.TOPIC_MEMBER_EVENTS, GroupGuardConfig.TOPIC_MEMBER_RESTRICTIONS, GroupGuardConfig.TOPIC_ADMIN_COMMANDS,
+        GroupGuardConfig.TOPIC_ADMIN_RESULTS, GroupGuardConfig.TOPIC_VIOLATION_COUNTS)) {
       topics.put(key, prefix + key);
     }
     return topics;
@@ -353,13 +364,14 @@ public final class EndToEndBenchmark {
    * {@code cpuProfiled}, async-profiler records the measured window if the run asked for it ({@link CpuProfile}).
    * {@code what} names the topology in the log, {@code resultKey} in the JSON result.
    */
-  private Measured measure(String appId, long startNanos, String what, String resultKey, boolean cpuProfiled)
-      throws InterruptedException {
+  private Measured measure(String appId, KafkaStreams streams, long startNanos, String what, String resultKey,
+      boolean cpuProfiled) throws InterruptedException {
     long[] committed = new long[1];
     await(what + " committed the warm-up", () -> (committed[0] = progress.committed(appId, MESSAGES))
         >= settings.messages * WARM_UP_PERCENT / 100);
     long steady = System.nanoTime();
     ThreadCpu cpuAtStart = ThreadCpu.now();
+    RecordsWritten writtenAtStart = RecordsWritten.of(streams);
     Optional<CpuProfile> profile = cpuProfiled ? CpuProfile.startIfRequested() : Optional.empty();
     long warmedUp = committed[0];
     if (warmedUp >= settings.messages) {
@@ -369,6 +381,8 @@ public final class EndToEndBenchmark {
     double seconds = secondsSince(steady);
     profile.ifPresent(CpuProfile::stop);
     ThreadCpu cpuAtEnd = ThreadCpu.now();
+    Map<String, Double> writtenByTopic = RecordsWritten.of(streams).perMessageSince(writtenAtStart, settings.messages - warmedUp,
+        ROUND_TOPIC_PREFIX);
     long cpuNanos = cpuAtEnd.processNanosSince(cpuAtStart);
     long jitNanos = cpuAtEnd.jitNanosSince(cpuAtStart);
     long measured = settings.messages - warmedUp;
@@ -377,8 +391,10 @@ public final class EndToEndBenchmark {
     log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s; CPU %.1f us/msg besides the JIT"
         + " (which took %.0f%% of the window's CPU); by threads (us/msg): %s", what, warmedUp, (steady - startNanos) / 1e9,
         measured, seconds, cpuMicrosPerMessage, 100.0 * jitNanos / Math.max(1, cpuNanos), byThreads);
+    Measured round = new Measured(measured / seconds, round2(cpuMicrosPerMessage), byThreads, writtenByTopic);
+    log("%s: %.2f records written per input message, by topic: %s", what, round.recordsWrittenPerMessage(), writtenByTopic);
     result.putIfAbsent(resultKey + "WarmUpSeconds", round2((steady - startNanos) / 1e9));
-    return new Measured(measured / seconds, round2(cpuMicrosPerMessage), byThreads);
+    return round;
   }
 
   /** The {@value #THREAD_KINDS_SHOWN} thread kinds that took the most CPU, and the rest, in microseconds per message. */
@@ -402,6 +418,8 @@ public final class EndToEndBenchmark {
     result.put(what + "MsgPerSec", rounds.stream().map(Measured::msgPerSec).toList());
     result.put(what + "CpuMicrosPerMsg", rounds.stream().map(Measured::cpuMicrosPerMessage).toList());
     result.put(what + "CpuMicrosPerMsgByThreads", rounds.stream().map(Measured::cpuMicrosPerMessageByThreads).toList());
+    result.put(what + "RecordsWrittenPerMsg", rounds.stream().map(Measured::recordsWrittenPerMessage).toList());
+    result.put(what + "RecordsWrittenPerMsgByTopic", rounds.stream().map(Measured::recordsWrittenPerMessageByTopic).toList());
     result.put(what + "MedianMsgPerSec", Math.round(median));
     return median;
   }
