@@ -1,5 +1,6 @@
 package io.groupguard.bench;
 
+import io.groupguard.ops.BoundedMemoryRocksDBConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,6 +42,14 @@ public class StoreLookupBenchmark {
 
   private static final int KEYS = 100_000;
 
+  /** Whether the keys were flushed to a file (read through the block cache) or are still in the memtable. */
+  @Param({"file", "memtable"})
+  public String keysIn;
+
+  /** Whether the memtable has GroupGuard's whole-key bloom filter ({@link BoundedMemoryRocksDBConfig#filterMemtableLookups}). */
+  @Param({"false", "true"})
+  public boolean memtableBloom;
+
   private Path directory;
   private Options options;
   private RocksDB db;
@@ -52,6 +62,9 @@ public class StoreLookupBenchmark {
     RocksDB.loadLibrary();
     directory = Files.createTempDirectory("store-lookup-bench");
     options = new Options().setCreateIfMissing(true);
+    if (memtableBloom) {
+      BoundedMemoryRocksDBConfig.filterMemtableLookups(options);
+    }
     db = RocksDB.open(options, directory.toString());
     present = new byte[KEYS][];
     absent = new byte[KEYS][];
@@ -60,8 +73,10 @@ public class StoreLookupBenchmark {
       absent[i] = ("tenant-1|enterprise|visitor-" + i).getBytes(StandardCharsets.UTF_8);
       db.put(present[i], new byte[64]);
     }
-    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-      db.flush(flush); // lookups then read an SST file through the block cache, as in a long-running store
+    if (keysIn.equals("file")) {
+      try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+        db.flush(flush); // lookups then read an SST file through the block cache, as in a long-running store
+      }
     }
   }
 

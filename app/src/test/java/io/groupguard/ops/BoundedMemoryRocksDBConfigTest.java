@@ -3,6 +3,8 @@ package io.groupguard.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.groupguard.topology.GroupGuardTopology;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.internals.BlockBasedTableConfigWithAccessibleCache;
@@ -41,6 +43,22 @@ class BoundedMemoryRocksDBConfigTest {
       assertThat(table.cacheIndexAndFilterBlocksWithHighPriority()).isTrue();
       assertThat(table.pinL0FilterAndIndexBlocksInCache()).isTrue();
       assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyTheGlobalStoresLookedUpPerMessageHaveMemtableBloomFilters() {
+    try (Options blacklist = optionsAsKafkaStreamsOpensThem(); Options restrictions = optionsAsKafkaStreamsOpensThem();
+        Options standing = optionsAsKafkaStreamsOpensThem()) {
+      setter.setConfig(GroupGuardTopology.BLACKLIST_IN_FORCE_STORE, blacklist, BUDGET);
+      setter.setConfig(GroupGuardTopology.MEMBER_RESTRICTIONS_STORE, restrictions, BUDGET);
+      setter.setConfig(GroupGuardTopology.MEMBER_STANDING_STORE, standing, BUDGET);
+
+      for (Options lookedUp : List.of(blacklist, restrictions)) {
+        assertThat(lookedUp.memtableWholeKeyFiltering()).isTrue();
+        assertThat(lookedUp.memtablePrefixBloomSizeRatio()).isEqualTo(BoundedMemoryRocksDBConfig.MEMTABLE_BLOOM_RATIO);
+      }
+      assertThat(standing.memtablePrefixBloomSizeRatio()).isZero();
     }
   }
 
