@@ -384,11 +384,11 @@ public final class EndToEndBenchmark {
     double seconds = secondsSince(steady);
     profile.ifPresent(CpuProfile::stop);
     ThreadCpu cpuAtEnd = ThreadCpu.now();
-    Map<String, Double> writtenByTopic = RecordsWritten.of(streams).perMessageSince(writtenAtStart, settings.messages - warmedUp,
-        ROUND_TOPIC_PREFIX);
+    RecordsWritten writtenAtEnd = RecordsWritten.of(streams);
     long cpuNanos = cpuAtEnd.processNanosSince(cpuAtStart);
     long jitNanos = cpuAtEnd.jitNanosSince(cpuAtStart);
     long measured = settings.messages - warmedUp;
+    Map<String, Double> writtenByTopic = writtenAtEnd.perMessageSince(writtenAtStart, measured, ROUND_TOPIC_PREFIX);
     double cpuMicrosPerMessage = Math.max(0, cpuNanos - jitNanos) / 1e3 / measured;
     Map<String, Double> byThreads = microsPerMessage(cpuAtEnd.nanosByKindSince(cpuAtStart), measured);
     log("%s: warm-up %,d messages committed after %.1f s, then %,d messages in %.1f s; CPU %.1f us/msg besides the JIT"
