@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the app and its test classes (together with the schemas module, nothing is installed
-# into ~/.m2), runs the matching benchmarks, the store lookup benchmark and the Kafka metrics binding
-# benchmark (JMH), then prints medians and, for GroupGuard's matcher core and full rule set evaluation,
+# into ~/.m2), runs the matching benchmarks, the store lookup and window count benchmarks and the Kafka
+# metrics binding benchmark (JMH), then prints medians and, for GroupGuard's matcher core and full rule set evaluation,
 # the ratios to sensitive-word (target >= 8x) and org.ahocorasick (target >= 1.5x) with PASS/FAIL, and
 # how many times faster GroupGuard's Kafka metrics binder binds than Micrometer's.
 # Usage: scripts/bench-matching.sh [extra JMH arguments, e.g. -f 2 -i 10 or a benchmark regex]

@@ -29,8 +29,9 @@ final class EventLog {
 
   /**
    * Distinct values other than {@code self} recorded under {@code key} in the window of length
-   * {@code window} that ends at {@code eventTime} (inclusive), counting newest first and stopping at
-   * {@code cap}: callers only need to know whether a limit is reached.
+   * {@code window} that ends at {@code eventTime} (inclusive), stopping at {@code cap}: callers only
+   * need to know whether a limit is reached. It reads oldest first, which gives the same capped count
+   * as newest first: RocksDB steps backwards with a fresh skip-list search per step, forwards without.
    */
   int countOthers(String key, long eventTime, Duration window, String self, int cap) {
     if (cap <= 0) {
@@ -38,7 +39,7 @@ final class EventLog {
     }
     Set<String> others = new HashSet<>();
     long from = eventTime - window.toMillis() + 1;
-    try (WindowStoreIterator<String> events = store.backwardFetch(key, from, eventTime)) {
+    try (WindowStoreIterator<String> events = store.fetch(key, from, eventTime)) {
       while (events.hasNext() && others.size() < cap) {
         KeyValue<Long, String> event = events.next();
         if (!event.value.equals(self)) {

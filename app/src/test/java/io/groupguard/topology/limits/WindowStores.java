@@ -14,16 +14,16 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.WindowStore;
 
-/** Real (RocksDB) event stores of {@link LimitWindows}, opened outside a topology for unit tests. Close them. */
-final class WindowStores implements AutoCloseable {
+/** Real (RocksDB) event stores of {@link LimitWindows}, opened outside a topology for tests and benchmarks. Close them. */
+public final class WindowStores implements AutoCloseable {
 
-  static final LimitWindows WINDOWS = new LimitWindows(Duration.ofMinutes(5));
+  public static final LimitWindows WINDOWS = new LimitWindows(Duration.ofMinutes(5));
 
   private final File stateDir;
   private final MockProcessorContext<Object, Object> context;
   private final List<WindowStore<String, String>> opened = new ArrayList<>();
 
-  WindowStores() {
+  public WindowStores() {
     try {
       stateDir = Files.createTempDirectory("groupguard-limits-").toFile();
     } catch (IOException e) {
@@ -35,7 +35,7 @@ final class WindowStores implements AutoCloseable {
     context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
   }
 
-  WindowStore<String, String> open(String name) {
+  public WindowStore<String, String> open(String name) {
     WindowStore<String, String> store = WINDOWS.eventStore(name).withLoggingDisabled().build();
     store.init(context.getStateStoreContext(), store);
     opened.add(store);
