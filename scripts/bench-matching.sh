@@ -5,7 +5,7 @@
 # the ratios to sensitive-word (target >= 8x) and org.ahocorasick (target >= 1.5x) with PASS/FAIL, and
 # how many times faster GroupGuard's Kafka metrics binder binds than Micrometer's.
 # Usage: scripts/bench-matching.sh [extra JMH arguments, e.g. -f 2 -i 10 or a benchmark regex]
-# Default run (2 forks, 4 x 2 s warm-up, 8 x 2 s measurement per matching benchmark) takes about 5 minutes.
+# Default run (2 forks, 4 x 2 s warm-up, 8 x 2 s measurement per matching benchmark) takes about 7 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -32,6 +32,7 @@ public final class WindowStores implements AutoCloseable {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "limits-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // as the application sets it; else a warning per store
     context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
   }
 
