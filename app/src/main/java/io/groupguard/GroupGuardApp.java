@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.rocksdb.RocksDBException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +50,42 @@ public final class GroupGuardApp implements AutoCloseable {
     ops.attach(streams, ruleSets);
   }
 
-  /** Creates missing topics (when configured to), then starts processing. */
+  /**
+   * Creates missing topics (when configured to), then starts processing. A local store that RocksDB cannot
+   * open at the start (a kill -9 while Kafka Streams wiped or created it leaves such a directory, and Kafka
+   * Streams 4.3.1 then gives up) makes the instance delete its local state and start again: the changelog
+   * topics hold all of it, so nothing is lost, only the time to restore it.
+   */
   public static GroupGuardApp start(GroupGuardConfig config) {
     GroupGuardApp app = new GroupGuardApp(config);
     if (config.getBoolean(GroupGuardConfig.TOPICS_CREATE)) {
       app.createTopics();
     }
-    app.streams.start();
+    try {
+      app.streams.start();
+    } catch (ProcessorStateException e) {
+      if (!causedByRocksDb(e)) {
+        throw e;
+      }
+      LOG.warn("A local state store cannot be opened ({}); deleting the local state under {} and restoring it from"
+          + " the changelog topics", e.getMessage(), config.getString(GroupGuardConfig.STATE_DIR));
+      app.close();
+      app = new GroupGuardApp(config);
+      app.streams.cleanUp();
+      app.streams.start();
+    }
     LOG.info("GroupGuard {} started against {}{}", config.applicationId(), config.bootstrapServers(),
         app.httpUrl().map(url -> "; health, metrics and queries at " + url).orElse(""));
     return app;
+  }
+
+  private static boolean causedByRocksDb(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RocksDBException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Topics topics() {

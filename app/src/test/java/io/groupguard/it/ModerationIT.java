@@ -12,15 +12,20 @@ import io.groupguard.avro.ModerationAction;
 import io.groupguard.avro.ModerationRule;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
+import io.groupguard.config.GroupGuardConfig;
 import io.groupguard.rules.BlacklistKey;
 import io.groupguard.rules.TestRules;
 import io.groupguard.testing.KafkaTestCluster;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.RecordKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -83,6 +88,45 @@ class ModerationIT {
       });
       assertThat(deadLetters).extracting(record -> header(record, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
           .anySatisfy(reason -> assertThat(reason).contains("42"));
+    }
+  }
+
+  /**
+   * A kill -9 while Kafka Streams wipes or creates a store can leave a RocksDB directory without its CURRENT
+   * file next to a WAL file; Kafka Streams 4.3.1 then fails to open it at startup and gives up. GroupGuard
+   * must instead drop its local state and restore it from the changelogs.
+   */
+  @Test
+  void startsAgainAfterACrashLeftAStoreHalfWritten() throws Exception {
+    // The stopped member is noticed after 6 s instead of 45 s.
+    try (RunningApp gg = new RunningApp(KAFKA, "half-written-store", Map.of(
+        GroupGuardConfig.KAFKA_PREFIX + "main.consumer.session.timeout.ms", 6000,
+        GroupGuardConfig.KAFKA_PREFIX + "main.consumer.heartbeat.interval.ms", 1500))) {
+      ModerationRule rule = TestRules.validRule("acme", "no-insults")
+          .setKeywords(List.of(new Keyword("idiot", KeywordMatch.AUTO))).build();
+      gg.produce(gg.topics.rules(), List.of(KeyValue.pair(RecordKeys.rule("acme", "no-insults"), rule)));
+      gg.awaitInStore(GroupGuardTopology.RULES_IN_FORCE_STORE, "acme/no-insults");
+      gg.produce(gg.topics.messages(), List.of(message("g1", "m1", "bob", "you idiot")));
+      gg.consumeUntil(gg.topics.violations(), read -> read.size() >= 1);
+
+      gg.restart(() -> {
+        Path store = storeDirectories(gg, GroupGuardTopology.MEMBER_STANDING_STORE).stream()
+            .filter(directory -> Files.exists(directory.resolve("CURRENT"))).findFirst().orElseThrow();
+        Files.delete(store.resolve("CURRENT"));
+        try (Stream<Path> files = Files.list(store)) {
+          assertThat(files.map(file -> file.getFileName().toString())).as("files left in %s", store)
+              .anyMatch(name -> name.endsWith(".log"));
+        }
+      });
+      gg.produce(gg.topics.messages(), List.of(message("g1", "m2", "bob", "idiot again")));
+      assertThat(gg.consumeUntil(gg.topics.violations(), read -> read.size() >= 2))
+          .extracting(r -> r.value().getMessageId()).contains("m1", "m2");
+    }
+  }
+
+  private static List<Path> storeDirectories(RunningApp gg, String storeName) throws IOException {
+    try (Stream<Path> paths = Files.walk(Path.of(gg.config.getString(GroupGuardConfig.STATE_DIR)))) {
+      return paths.filter(path -> path.getFileName().toString().equals(storeName) && Files.isDirectory(path)).toList();
     }
   }
 

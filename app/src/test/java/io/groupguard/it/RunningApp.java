@@ -54,10 +54,20 @@ final class RunningApp implements AutoCloseable {
   }
 
   /** Stops this instance and starts it again on the same state directory, as after a deployment. */
-  void restart() {
+  void restart() throws Exception {
+    restart(() -> { });
+  }
+
+  /** Like {@link #restart()}, doing {@code whileStopped} (to the state directory, say) before the start. */
+  void restart(WhileStopped whileStopped) throws Exception {
     app.close();
+    whileStopped.run();
     app = GroupGuardApp.start(config);
     await("streams RUNNING after restart", () -> app.streams().state() == KafkaStreams.State.RUNNING);
+  }
+
+  interface WhileStopped {
+    void run() throws Exception;
   }
 
   /** Every topic name prefixed with the test's name. */
