@@ -477,11 +477,13 @@ public final class EndToEndBenchmark {
       long timedStartNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds());
       long end = timedStartNanos + TimeUnit.SECONDS.toNanos(settings.latencySeconds);
       ThreadCpu cpuAtTimedStart = null;
+      CpuTimeline timeline = null;
       long sent = 0;
       long sentBeforeTimed = 0;
       while (System.nanoTime() - end < 0) {
         if (cpuAtTimedStart == null && System.nanoTime() - timedStartNanos >= 0) {
           cpuAtTimedStart = ThreadCpu.now();
+          timeline = CpuTimeline.start();
           sentBeforeTimed = sent;
           BrokerRequestTimes.reset();
         }
@@ -492,6 +494,7 @@ public final class EndToEndBenchmark {
         sent++;
       }
       ThreadCpu cpuAtTimedEnd = ThreadCpu.now();
+      timeline.close();
       double coresBusy = cpuAtTimedEnd.processNanosSince(cpuAtTimedStart) / (double) TimeUnit.SECONDS.toNanos(settings.latencySeconds);
       Map<String, Double> cpuByThreads = microsPerMessage(cpuAtTimedEnd.nanosByKindSince(cpuAtTimedStart), sent - sentBeforeTimed);
       publisher.flush();
@@ -508,6 +511,11 @@ public final class EndToEndBenchmark {
       result.put("latencyCoresBusy", round2(coresBusy));
       result.put("latencyCpuMicrosPerMsgByThreads", cpuByThreads);
       result.put("latencyStreamThreads", threadTimes);
+      Map<String, List<Double>> coresBySecond = timeline.coresBySecond(THREAD_KINDS_SHOWN);
+      List<Long> gcPauses = timeline.gcPauseMillisBySecond();
+      log("latency phase, second by second: cores busy %s; GC pauses (ms) %s", coresBySecond, gcPauses);
+      result.put("latencyCoresBySecond", coresBySecond);
+      result.put("latencyGcPauseMsBySecond", gcPauses);
       Map<String, String> brokerTimes = BrokerRequestTimes.summary();
       log("latency phase: the broker's request times in the timed seconds: %s", brokerTimes);
       result.put("latencyBrokerRequestTimes", brokerTimes);
@@ -709,7 +717,7 @@ public final class EndToEndBenchmark {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static double round2(double value) {
+  static double round2(double value) {
     return Math.round(value * 100) / 100.0;
   }
 

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  * CPU time of this JVM's threads, grouped by kind, so a benchmark can say where a round's CPU went:
  * Java threads by their name with ids and numbers blanked out (so the stream threads of an
  * application, or the broker's request handlers, add up), the JIT compiler and GC threads from
- * /proc (the JVM does not list them as Java threads), and the rest of the process as "other JVM".
+ * /proc (the JVM does not list them as Java threads), RocksDB's flush and compaction threads (native, also
+ * from /proc), and the rest of the process as "other JVM".
  */
 final class ThreadCpu {
 
   static final String JIT = "JIT compiler threads";
   static final String GC = "GC threads";
+  static final String ROCKSDB = "RocksDB background threads";
   static final String OTHER_JVM = "other JVM threads";
 
   private static final Pattern CLIENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -77,9 +79,11 @@ final class ThreadCpu {
     long javaThreads = byKind.values().stream().mapToLong(Long::longValue).sum();
     long jit = jitNanosSince(start);
     long gc = nativeNanos.get(GC) - start.nativeNanos.get(GC);
+    long rocksDb = nativeNanos.get(ROCKSDB) - start.nativeNanos.get(ROCKSDB);
     byKind.put(JIT, jit);
     byKind.put(GC, gc);
-    byKind.put(OTHER_JVM, Math.max(0, processNanosSince(start) - javaThreads - jit - gc));
+    byKind.put(ROCKSDB, rocksDb);
+    byKind.put(OTHER_JVM, Math.max(0, processNanosSince(start) - javaThreads - jit - gc - rocksDb));
     Map<String, Long> sorted = new LinkedHashMap<>();
     byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
@@ -93,15 +97,19 @@ final class ThreadCpu {
     return NUMBER.matcher(CLIENT_ID.matcher(name).replaceAll("*")).replaceAll("#");
   }
 
-  /** CPU of the JIT compiler and GC threads, which are no Java threads, from /proc (Linux; zeros elsewhere). */
+  /**
+   * CPU of the JIT compiler, GC and RocksDB background threads, which are no Java threads, from /proc
+   * (Linux; zeros elsewhere). RocksDB names its flush and compaction threads "rocksdb:low", "rocksdb:high".
+   */
   private static Map<String, Long> nativeThreadNanos() {
-    Map<String, Long> nanos = new HashMap<>(Map.of(JIT, 0L, GC, 0L));
+    Map<String, Long> nanos = new HashMap<>(Map.of(JIT, 0L, GC, 0L, ROCKSDB, 0L));
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : tasks.toList()) {
         try {
           String name = Files.readString(task.resolve("comm")); // 15 characters at most: "C2 CompilerThre"
           String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT
-              : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC : null;
+              : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC
+              : name.startsWith("rocksdb:") ? ROCKSDB : null;
           if (kind != null) {
             String stat = Files.readString(task.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -32,7 +32,7 @@ class ThreadCpuTest {
     Map<String, Long> byKind = ThreadCpu.now().nanosByKindSince(start);
 
     assertThat(byKind.get(ThreadCpu.kindOf(Thread.currentThread().getName()))).isGreaterThanOrEqualTo(ownNanos);
-    assertThat(byKind).containsKeys(ThreadCpu.JIT, ThreadCpu.GC, ThreadCpu.OTHER_JVM);
+    assertThat(byKind).containsKeys(ThreadCpu.JIT, ThreadCpu.GC, ThreadCpu.ROCKSDB, ThreadCpu.OTHER_JVM);
     assertThat(List.copyOf(byKind.values())).isSortedAccordingTo(Comparator.reverseOrder());
   }
 }
