@@ -11,18 +11,22 @@
 # --cpu-profile (async-profiler's CPU samples of the first measured full round, Java and native
 # frames, into app/target/bench-e2e-cpu.collapsed, then the same summary for its stream threads),
 # --data-dir DIR (the broker's logs and the applications' state under DIR, e.g. the tmpfs /dev/shm,
-# instead of the system's temp directory: takes this machine's disk out of the measurement).
+# instead of the system's temp directory: takes this machine's disk out of the measurement),
+# --jvm-option OPT (an option for the benchmark's JVM, after the defaults -Xmx3g -XX:+UseG1GC; repeatable,
+# e.g. --jvm-option -XX:MaxGCPauseMillis=20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=false
 cpu_profile=false
 data_dir=""
+jvm_options=()
 args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) profile=true ;;
     --cpu-profile) cpu_profile=true ;;
     --data-dir) data_dir="$(realpath "${2:?--data-dir needs a directory}")"; shift ;;
+    --jvm-option) jvm_options+=("${2:?--jvm-option needs an option}"); shift ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -31,7 +35,7 @@ mvn -q -B -ntp -o -pl app -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cd app
 classpath="target/test-classes:target/classes:$(cat target/test.classpath)"
-jvm=(-Xmx3g -XX:+UseG1GC)
+jvm=(-Xmx3g -XX:+UseG1GC "${jvm_options[@]+"${jvm_options[@]}"}")
 if [[ -n "$data_dir" ]]; then
   data_dir="$data_dir/groupguard-bench-$$"
   mkdir -p "$data_dir"
