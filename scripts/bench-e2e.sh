@@ -10,6 +10,7 @@
 # threads spent their time: by top frame, innermost GroupGuard frame and GroupGuard method),
 # --cpu-profile (async-profiler's CPU samples of the first measured full round, Java and native
 # frames, into app/target/bench-e2e-cpu.collapsed, then the same summary for its stream threads),
+# --cpu-profile-latency (the same over the timed seconds of the latency phase instead),
 # --data-dir DIR (the broker's logs and the applications' state under DIR, e.g. the tmpfs /dev/shm,
 # instead of the system's temp directory: takes this machine's disk out of the measurement),
 # --jvm-option OPT (an option for the benchmark's JVM, after the defaults -Xmx3g -XX:+UseG1GC; repeatable,
@@ -18,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=false
 cpu_profile=false
+cpu_profile_phase=full-round
 data_dir=""
 jvm_options=()
 args=()
@@ -25,6 +27,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) profile=true ;;
     --cpu-profile) cpu_profile=true ;;
+    --cpu-profile-latency) cpu_profile=true; cpu_profile_phase=latency ;;
     --data-dir) data_dir="$(realpath "${2:?--data-dir needs a directory}")"; shift ;;
     --jvm-option) jvm_options+=("${2:?--jvm-option needs an option}"); shift ;;
     *) args+=("$1") ;;
@@ -48,7 +51,7 @@ if $profile; then
 fi
 if $cpu_profile; then
   rm -f target/bench-e2e-cpu.collapsed
-  jvm+=(-Dgroupguard.bench.cpu-profile=target/bench-e2e-cpu.collapsed)
+  jvm+=(-Dgroupguard.bench.cpu-profile=target/bench-e2e-cpu.collapsed "-Dgroupguard.bench.cpu-profile-phase=$cpu_profile_phase")
 fi
 java "${jvm[@]}" -cp "$classpath" io.groupguard.bench.EndToEndBenchmark "${args[@]+"${args[@]}"}"
 if $profile; then

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,11 +19,25 @@ import one.profiler.AsyncProfiler;
  * alike, so RocksDB's share shows, which JFR cannot see) over one measured window of the
  * end-to-end benchmark, written as collapsed stacks per thread; {@link #main} summarises the
  * stream threads' with {@link StackSummary}. The benchmark records when the system property
- * {@value #OUTPUT_PROPERTY} names the output file ({@code scripts/bench-e2e.sh --cpu-profile}).
+ * {@value #OUTPUT_PROPERTY} names the output file ({@code scripts/bench-e2e.sh --cpu-profile}), the
+ * window {@value #PHASE_PROPERTY} names ({@link Phase}; the first measured full round by default).
  */
 public final class CpuProfile {
 
   static final String OUTPUT_PROPERTY = "groupguard.bench.cpu-profile";
+  static final String PHASE_PROPERTY = "groupguard.bench.cpu-profile-phase";
+
+  /** The windows a run can record. */
+  enum Phase {
+    /** The first measured round of the full topology, from pre-loaded input. */
+    FULL_ROUND,
+    /** The timed seconds of the latency phase, at a live rate. */
+    LATENCY;
+
+    static Phase requested() {
+      return valueOf(System.getProperty(PHASE_PROPERTY, "full-round").toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+  }
 
   private final AsyncProfiler profiler;
   private final Path output;
@@ -32,10 +47,10 @@ public final class CpuProfile {
     this.output = output;
   }
 
-  /** Starts recording if {@value #OUTPUT_PROPERTY} is set. */
-  static Optional<CpuProfile> startIfRequested() {
+  /** Starts recording if {@value #OUTPUT_PROPERTY} is set and the run asked for the window {@code phase}. */
+  static Optional<CpuProfile> startIfRequested(Phase phase) {
     String output = System.getProperty(OUTPUT_PROPERTY);
-    if (output == null) {
+    if (output == null || phase != Phase.requested()) {
       return Optional.empty();
     }
     AsyncProfiler profiler = AsyncProfiler.getInstance(); // loads the library the jar carries

@@ -375,7 +375,7 @@ public final class EndToEndBenchmark {
     long steady = System.nanoTime();
     ThreadCpu cpuAtStart = ThreadCpu.now();
     RecordsWritten writtenAtStart = RecordsWritten.of(streams);
-    Optional<CpuProfile> profile = cpuProfiled ? CpuProfile.startIfRequested() : Optional.empty();
+    Optional<CpuProfile> profile = cpuProfiled ? CpuProfile.startIfRequested(CpuProfile.Phase.FULL_ROUND) : Optional.empty();
     long warmedUp = committed[0];
     if (warmedUp >= settings.messages) {
       throw new IllegalStateException(what + " committed all input before the clock started: use more --messages");
@@ -478,12 +478,14 @@ public final class EndToEndBenchmark {
       long end = timedStartNanos + TimeUnit.SECONDS.toNanos(settings.latencySeconds);
       ThreadCpu cpuAtTimedStart = null;
       CpuTimeline timeline = null;
+      Optional<CpuProfile> cpuProfile = Optional.empty();
       long sent = 0;
       long sentBeforeTimed = 0;
       while (System.nanoTime() - end < 0) {
         if (cpuAtTimedStart == null && System.nanoTime() - timedStartNanos >= 0) {
           cpuAtTimedStart = ThreadCpu.now();
           timeline = CpuTimeline.start();
+          cpuProfile = CpuProfile.startIfRequested(CpuProfile.Phase.LATENCY);
           sentBeforeTimed = sent;
           BrokerRequestTimes.reset();
         }
@@ -495,6 +497,7 @@ public final class EndToEndBenchmark {
       }
       ThreadCpu cpuAtTimedEnd = ThreadCpu.now();
       timeline.close();
+      cpuProfile.ifPresent(CpuProfile::stop);
       double coresBusy = cpuAtTimedEnd.processNanosSince(cpuAtTimedStart) / (double) TimeUnit.SECONDS.toNanos(settings.latencySeconds);
       Map<String, Double> cpuByThreads = microsPerMessage(cpuAtTimedEnd.nanosByKindSince(cpuAtTimedStart), sent - sentBeforeTimed);
       publisher.flush();
