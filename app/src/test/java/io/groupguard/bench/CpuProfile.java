@@ -35,7 +35,17 @@ public final class CpuProfile {
     LATENCY;
 
     static Phase requested() {
-      return valueOf(System.getProperty(PHASE_PROPERTY, "full-round").toUpperCase(Locale.ROOT).replace('-', '_'));
+      return named(System.getProperty(PHASE_PROPERTY, "full-round"));
+    }
+
+    /** 'full-round' or 'latency', as {@code scripts/bench-e2e.sh} passes them. */
+    static Phase named(String name) {
+      for (Phase phase : values()) {
+        if (phase.name().replace('_', '-').toLowerCase(Locale.ROOT).equals(name)) {
+          return phase;
+        }
+      }
+      throw new IllegalArgumentException(PHASE_PROPERTY + " must be full-round or latency, got '" + name + "'");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.groupguard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ class CpuProfileTest {
         new StackSummary.Sample(List.of("rocksdb::DBImpl::Get(rocksdb::ReadOptions const&)",
             "io.groupguard.rules.TenantRuleSet.evaluate", "java.lang.Thread.run"), 7),
         new StackSummary.Sample(List.of("__memcmp_evex_movbe", "java.lang.Thread.run"), 2));
+  }
+
+  @Test
+  void phasesAreNamedAsTheScriptPassesThem() {
+    assertThat(CpuProfile.Phase.named("full-round")).isEqualTo(CpuProfile.Phase.FULL_ROUND);
+    assertThat(CpuProfile.Phase.named("latency")).isEqualTo(CpuProfile.Phase.LATENCY);
+    assertThatThrownBy(() -> CpuProfile.Phase.named("LATENCY")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("full-round or latency");
   }
 
   @Test
