@@ -1,6 +1,5 @@
 package io.groupguard.it;
 
-import io.groupguard.cli.GroupGuardCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +12,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A GroupGuard instance in its own JVM ({@code GroupGuardCli run --config FILE}), as in production,
  * so that it can be killed with SIGKILL: no shutdown hook, no flush, no transaction commit.
- * Restarting reuses the same configuration and state directory, like a restarted pod.
+ * Restarting reuses the same configuration and state directory, like a restarted pod. The child ends
+ * with the test: {@link #close()} kills it, and it halts by itself when the test JVM goes away
+ * ({@link ExitWithParent}).
  */
-final class AppProcess {
+final class AppProcess implements AutoCloseable {
 
   /** Exit status of a JVM killed by SIGKILL (128 + 9). */
   static final int SIGKILL_EXIT = 137;
+
+  private static final String LOG_CONFIG = "logback-app-process.xml";
 
   private final String name;
   private final Path configFile;
@@ -45,7 +48,7 @@ final class AppProcess {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), GroupGuardCli.class.getName(), "run", "--config", configFile.toString()))
+        "-Dlogback.configurationFile=" + LOG_CONFIG, "-cp", System.getProperty("java.class.path"), ExitWithParent.class.getName(), "run", "--config", configFile.toString()))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     try {
@@ -66,6 +69,14 @@ final class AppProcess {
   int stop() throws InterruptedException {
     process.destroy();
     return awaitExit();
+  }
+
+  /** Kills the child if it still runs: a failed test leaves no JVM behind. */
+  @Override
+  public void close() throws InterruptedException {
+    if (isAlive()) {
+      kill();
+    }
   }
 
   boolean isAlive() {

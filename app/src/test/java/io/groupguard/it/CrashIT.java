@@ -94,51 +94,51 @@ class CrashIT {
       publisher.publish(topics.rules(), rules, r -> RecordKeys.rule(r.getTenantId(), r.getRuleId()), r -> T0.toEpochMilli());
       publisher.publish(topics.blacklist(), blacklist, e -> BlacklistKey.of(e).format(), e -> T0.toEpochMilli());
 
-      AppProcess first = instance("a", config, workDir);
-      AppProcess second = instance("b", config, workDir);
-      first.start();
-      awaitCount(topics.rulesInForce(), rules.size());
-      awaitCount(topics.blacklistInForce(), blacklist.size());
-      // A first crash before any message: the restarted instance loads the complete configuration.
-      assertThat(first.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(AppProcess.SIGKILL_EXIT);
-      first.start();
+      try (AppProcess first = instance("a", config, workDir); AppProcess second = instance("b", config, workDir)) {
+        first.start();
+        awaitCount(topics.rulesInForce(), rules.size());
+        awaitCount(topics.blacklistInForce(), blacklist.size());
+        // A first crash before any message: the restarted instance loads the complete configuration.
+        assertThat(first.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(AppProcess.SIGKILL_EXIT);
+        first.start();
 
-      List<ChatMessage> messages = generateMessages(blacklist.stream().map(BlacklistEntry::getMemberId).collect(Collectors.toSet()));
-      CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(publisher, topics, messages));
-      List<Disruption> plan = plan(first, second);
-      String messagesTopic = topics.messages().name();
-      await("every message committed by " + APP_ID, () -> {
-        long committed = progress.committed(APP_ID, messagesTopic);
-        while (!plan.isEmpty() && committed >= plan.get(0).atCommitted()) {
-          plan.remove(0).run();
-        }
-        assertThat(first.isAlive()).as("instance a is running (see %s)", first.logFile()).isTrue();
-        return committed >= messages.size();
-      });
-      producing.join();
-      assertThat(plan).as("disruptions not carried out").isEmpty();
-
-      Map<String, DecisionOracle.Decision> decisions =
-          new DecisionOracle(rules, blacklist, Ladder.DEFAULT, STRIKE_DECAY).decideAll(messages);
-      long expectedActions = decisions.values().stream().mapToLong(DecisionOracle.Decision::minActions).sum();
-      try (CommittedOutputs outputs = new CommittedOutputs(KAFKA.bootstrapServers(), topics)) {
-        await(expectedActions + " actions", () -> {
-          outputs.poll();
-          return outputs.actions.size() >= expectedActions;
+        List<ChatMessage> messages = generateMessages(blacklist.stream().map(BlacklistEntry::getMemberId).collect(Collectors.toSet()));
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(publisher, topics, messages));
+        List<Disruption> plan = plan(first, second);
+        String messagesTopic = topics.messages().name();
+        await("every message committed by " + APP_ID, () -> {
+          long committed = progress.committed(APP_ID, messagesTopic);
+          while (!plan.isEmpty() && committed >= plan.get(0).atCommitted()) {
+            plan.remove(0).run();
+          }
+          assertThat(first.isAlive()).as("instance a is running (see %s)", first.logFile()).isTrue();
+          return committed >= messages.size();
         });
-        outputs.readToEnd();
-        DecisionAudit.Result result = DecisionAudit.audit(decisions, messages.size(), outputs.deadLetters.size(),
-            outputs.violations, outputs.actions);
-        LOG.info("crash test: {} messages, {} kills, {} decided, {} clean, {} dead letters, {} actions",
-            messages.size(), first.starts() - 1, result.decided(), result.clean(), result.deadLetters(), outputs.actions.size());
-        assertThat(result.problems()).isEmpty();
-        assertThat(result.conserved()).isTrue();
-        assertThat(result.deadLetters()).isZero();
-        assertThat(result.decided()).isGreaterThan(messages.size() / 5);
-        assertThat(first.starts()).isEqualTo(kills + 2);
-        assertThat(second.starts()).isEqualTo(1);
+        producing.join();
+        assertThat(plan).as("disruptions not carried out").isEmpty();
+
+        Map<String, DecisionOracle.Decision> decisions =
+            new DecisionOracle(rules, blacklist, Ladder.DEFAULT, STRIKE_DECAY).decideAll(messages);
+        long expectedActions = decisions.values().stream().mapToLong(DecisionOracle.Decision::minActions).sum();
+        try (CommittedOutputs outputs = new CommittedOutputs(KAFKA.bootstrapServers(), topics)) {
+          await(expectedActions + " actions", () -> {
+            outputs.poll();
+            return outputs.actions.size() >= expectedActions;
+          });
+          outputs.readToEnd();
+          DecisionAudit.Result result = DecisionAudit.audit(decisions, messages.size(), outputs.deadLetters.size(),
+              outputs.violations, outputs.actions);
+          LOG.info("crash test: {} messages, {} kills, {} decided, {} clean, {} dead letters, {} actions",
+              messages.size(), first.starts() - 1, result.decided(), result.clean(), result.deadLetters(), outputs.actions.size());
+          assertThat(result.problems()).isEmpty();
+          assertThat(result.conserved()).isTrue();
+          assertThat(result.deadLetters()).isZero();
+          assertThat(result.decided()).isGreaterThan(messages.size() / 5);
+          assertThat(first.starts()).isEqualTo(kills + 2);
+          assertThat(second.starts()).isEqualTo(1);
+        }
+        first.stop();
       }
-      first.stop();
     }
   }
 
