@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The connection settings every command that talks to a cluster shares with {@code run}: a properties
- * file, then GROUPGUARD_* environment variables (see the README's configuration table).
+ * file, then GROUPGUARD_* environment variables (see docs/configuration.md).
  */
 final class ConnectionOptions {
 

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
-/** Renders the configuration table of the README from the ConfigDef, so the two cannot drift. */
+/** Renders the configuration reference table (docs/configuration.md) from the ConfigDef, so the two cannot drift. */
 public final class ConfigDocs {
 
   public static final String BEGIN_MARKER = "<!-- config-table:begin (generated from GroupGuardConfig; do not edit) -->";
@@ -36,7 +36,7 @@ public final class ConfigDocs {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Prints the table, for pasting between the README markers. */
+  /** Prints the table, for scripts/regenerate-docs.sh to put between the markers of docs/configuration.md. */
   public static void main(String[] args) {
     System.out.print(markdownTable(GroupGuardConfig.DEFINITION));
   }

@@ -131,7 +131,7 @@ public final class EndToEndBenchmark {
     }
   }
 
-  /** One message in five is spam, as in every run since the first session; the issue leaves the share open. */
+  /** One message in five is spam, so that figures stay comparable across runs; --spam-share sets another share. */
   private static final double DEFAULT_SPAM_SHARE = 0.2;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String MESSAGES = "bench.messages";
@@ -341,9 +341,9 @@ public final class EndToEndBenchmark {
   /**
    * Each round reads the pre-loaded messages and the shared in-force topics, with empty rule and
    * blacklist input topics (nothing to re-validate) and its own output topics, on one stream
-   * thread per core. Its own restrictions topic too: with a shared one (as until the ninth
-   * session), a round's global store started with the mutes and kicks of the rounds before it,
-   * so later rounds judged more muted senders and decided fewer actions than the first.
+   * thread per core. Its own restrictions topic too: with a shared one, a round's global store
+   * would start with the mutes and kicks of the rounds before it, so later rounds would judge
+   * more muted senders and decide fewer actions than the first.
    */
   private Map<String, Object> roundTopics(String kind, int round) {
     String prefix = "bench." + kind + round + ".";

@@ -38,7 +38,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -179,8 +181,8 @@ class CrashIT {
     config.put(GroupGuardConfig.HTTP_PORT, 0); // two instances on one machine
     config.put(GroupGuardConfig.ENFORCEMENT_STRIKE_DECAY_MS, STRIKE_DECAY.toMillis());
     // A killed member is noticed after 6 s instead of 45 s.
-    config.put(GroupGuardConfig.KAFKA_PREFIX + "main.consumer.session.timeout.ms", 6000);
-    config.put(GroupGuardConfig.KAFKA_PREFIX + "main.consumer.heartbeat.interval.ms", 1500);
+    config.put(GroupGuardConfig.KAFKA_PREFIX + StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+    config.put(GroupGuardConfig.KAFKA_PREFIX + StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500);
     return config;
   }
 

@@ -26,11 +26,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,8 +102,8 @@ class ModerationIT {
   void startsAgainAfterACrashLeftAStoreHalfWritten() throws Exception {
     // The stopped member is noticed after 6 s instead of 45 s.
     try (RunningApp gg = new RunningApp(KAFKA, "half-written-store", Map.of(
-        GroupGuardConfig.KAFKA_PREFIX + "main.consumer.session.timeout.ms", 6000,
-        GroupGuardConfig.KAFKA_PREFIX + "main.consumer.heartbeat.interval.ms", 1500))) {
+        GroupGuardConfig.KAFKA_PREFIX + StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000,
+        GroupGuardConfig.KAFKA_PREFIX + StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500))) {
       ModerationRule rule = TestRules.validRule("acme", "no-insults")
           .setKeywords(List.of(new Keyword("idiot", KeywordMatch.AUTO))).build();
       gg.produce(gg.topics.rules(), List.of(KeyValue.pair(RecordKeys.rule("acme", "no-insults"), rule)));
