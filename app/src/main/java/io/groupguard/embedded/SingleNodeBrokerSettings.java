@@ -30,6 +30,10 @@ public final class SingleNodeBrokerSettings {
         // No waiting for more members to join: there is only ever one local application instance.
         Map.entry("group.initial.rebalance.delay.ms", "0"),
         Map.entry("group.streams.initial.rebalance.delay.ms", "0"),
+        // The demo's and the tests' records carry event times of fixed past dates, and the broker stamps
+        // records with them. Time-based retention (7 days by default) would delete such records at the
+        // broker's first retention pass, 30 s after it starts; keep everything instead.
+        Map.entry("log.retention.ms", "-1"),
         // Topics are created explicitly; a typo in a topic name should fail, not create a topic.
         Map.entry("auto.create.topics.enable", "false"),
         // Small thread pools and log-cleaner buffer (default 128 MiB) keep the footprint small.

@@ -43,6 +43,8 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaTestCluster.class);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+  /** How often the test broker applies retention. */
+  public static final Duration RETENTION_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private KafkaClusterTestKit cluster;
 
@@ -62,6 +64,9 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
     // The test kit enables unreleased APIs by default; test against what production brokers offer.
     builder.setConfigProp("unstable.api.versions.enable", "false");
     builder.setConfigProp("unstable.feature.versions.enable", "false");
+    // A retention pass every second instead of every 5 minutes: a test whose records retention would
+    // delete fails at once, not only when it happens to run long.
+    builder.setConfigProp("log.retention.check.interval.ms", String.valueOf(RETENTION_CHECK_INTERVAL.toMillis()));
     KafkaClusterTestKit started = builder.build();
     try {
       started.format();
