@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the integration tests N times in a row, optionally with one core kept busy by a CPU hog, and
-# prints pass/fail per test and run. After each run it looks for GroupGuard JVMs the tests left behind
-# (children started from this checkout), reports them as a failure of that run, and ends them.
+# prints pass/fail per test and run. After each run it looks for processes the tests left behind (started
+# from this checkout: GroupGuard child JVMs, node clients), reports them as a failure of that run, and
+# ends them.
 #   scripts/it-loop.sh [-n RUNS] [--hog] [--it 'BadInputIT,CrashIT']
 # Exit status 0 when every run passed and left nothing behind.
 set -uo pipefail
@@ -26,10 +27,24 @@ if $hog; then
   echo "CPU hog running as pid $hog_pid (one core busy)"
 fi
 
-mvn -B -ntp -q install -DskipTests -Dgroupguard.skip.bounded-heap=true || exit 2
+log_dir=$(mktemp -d /tmp/it-loop.XXXXXX)
+mvn -B -ntp install -DskipTests > "$log_dir/build.log" 2>&1 || { echo "build failed: $log_dir/build.log"; exit 2; }
 select_its=()
 [ -n "$its" ] && select_its=("-Dit.test=$its" "-Dgroupguard.skip.bounded-heap=true")
-log_dir=$(mktemp -d /tmp/it-loop.XXXXXX)
+
+# Processes started from this checkout (by command line or working directory), other than this script's own.
+left_behind() {
+  local own
+  own=" $(ps -eo pid=,ppid= | awk -v top=$$ '{ parent[$1] = $2 } END {
+    for (p in parent) { q = p; while (q != "" && q != 1 && q != top) q = parent[q]; if (q == top) printf "%s ", p } }') $$ "
+  for proc in /proc/[0-9]*; do
+    pid=${proc#/proc/}
+    case "$own" in *" $pid "*) continue ;; esac
+    if readlink "$proc/cwd" 2>/dev/null | grep -qF "$root" || tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qF "$root/app"; then
+      echo "$pid"
+    fi
+  done
+}
 failed_runs=0
 declare -A passes fails
 for run in $(seq 1 "$runs"); do
@@ -57,13 +72,13 @@ PY
     if [ "$status" = FAIL ]; then fails[$test]=$(( ${fails[$test]:-0} + 1 )); run_ok=false
     elif [ "$status" = PASS ]; then passes[$test]=$(( ${passes[$test]:-0} + 1 )); fi
   done < "$log_dir/run-$run.cases"
-  left=$(ps -eo pid=,args= | grep -F "$root" | grep -E 'java .*(ExitWithParent|GroupGuardCli)' | grep -v grep | awk '{print $1}')
+  left=$(left_behind)
   if [ -n "$left" ]; then
-    echo "  LEFT BEHIND: GroupGuard JVMs $(echo $left | tr '\n' ' ')(ending them)"
+    echo "  LEFT BEHIND: $(for pid in $left; do tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null | cut -c1-80; echo; done)(ending them)"
     kill -9 $left 2>/dev/null
     run_ok=false
   else
-    echo "  no GroupGuard JVM left behind"
+    echo "  no process left behind"
   fi
   $run_ok || failed_runs=$((failed_runs + 1))
 done

@@ -5,7 +5,7 @@ import io.groupguard.ops.OpsServer;
 import io.groupguard.ops.StreamThreadReplacer;
 import io.groupguard.ops.TopicCreator;
 import io.groupguard.serde.RestSchemaRegistryClient;
-import io.groupguard.serde.SchemaRegistryClient;
+import io.groupguard.serde.WaitingSchemaRegistryClient;
 import io.groupguard.topology.GroupGuardTopology;
 import io.groupguard.topology.TenantRuleSetCache;
 import io.groupguard.topology.Topics;
@@ -30,19 +30,23 @@ public final class GroupGuardApp implements AutoCloseable {
   private static final Duration TOPIC_CREATION_TIMEOUT = Duration.ofSeconds(60);
   /** How long a failed stream thread waits before it is replaced (e.g. while the schema registry is down). */
   private static final Duration THREAD_REPLACEMENT_BACKOFF = Duration.ofSeconds(2);
+  /** Longest pause between two lookups while the schema registry is down: decisions resume this soon after it is back. */
+  private static final Duration REGISTRY_RETRY_BACKOFF_MAX = Duration.ofSeconds(1);
 
   private final GroupGuardConfig config;
-  private final SchemaRegistryClient registry;
+  private final WaitingSchemaRegistryClient registry;
   private final Topics topics;
   private final OpsServer ops;
   private final KafkaStreams streams;
 
   private GroupGuardApp(GroupGuardConfig config) {
     this.config = config;
-    this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl(), config.schemaRegistryBasicAuth(),
-        Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS)));
+    this.registry = new WaitingSchemaRegistryClient(new RestSchemaRegistryClient(config.schemaRegistryUrl(),
+        config.schemaRegistryBasicAuth(), Duration.ofMillis(config.getInt(GroupGuardConfig.SCHEMA_REGISTRY_TIMEOUT_MS))),
+        REGISTRY_RETRY_BACKOFF_MAX);
     this.topics = Topics.from(config, registry);
     this.ops = OpsServer.create(config);
+    ops.metrics().schemaRegistryWaiting(registry::waitingCalls);
     TenantRuleSetCache ruleSets = new TenantRuleSetCache();
     Topology topology = GroupGuardTopology.fromConfig(config, topics, ruleSets, ops.metrics()).build();
     this.streams = new KafkaStreams(topology, ops.streamsProperties(config));
@@ -112,7 +116,8 @@ public final class GroupGuardApp implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    registry.stopWaiting(); // a stream thread waiting for the registry must not hold up the close
+    streams.close(Duration.ofMillis(config.getLong(GroupGuardConfig.SHUTDOWN_TIMEOUT_MS)));
     ops.close();
     registry.close();
   }

@@ -46,6 +46,7 @@ public final class GroupGuardConfig extends AbstractConfig {
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
   public static final String LIMITS_GRACE_MS = "limits.grace.ms";
+  public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
   public static final String TOPIC_MESSAGES = "topic.messages";
   public static final String TOPIC_MEMBER_EVENTS = "topic.member.events";
@@ -117,6 +118,10 @@ public final class GroupGuardConfig extends AbstractConfig {
           "How late (by sendTime, behind the latest sendTime seen) a message may arrive and still count toward "
               + "rate, duplicate and flood limits, milliseconds; later ones get the other checks only. Limit "
               + "state is kept for the longest rule window (7 days) plus this grace.")
+      .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 8_000L, Range.between(1_000L, 300_000L), Importance.LOW,
+          "How long a stop (SIGTERM) waits for Kafka Streams to commit and close, milliseconds; the process exits "
+              + "after it even if the brokers are gone (what was not committed is processed again after the "
+              + "restart). Keep the pod's terminationGracePeriodSeconds above it.")
       .define(TOPIC_MESSAGES, Type.STRING, "chat.messages", Importance.HIGH,
           "Input: chat messages, keyed '<tenantId>/<groupId>'.")
       .define(TOPIC_MEMBER_EVENTS, Type.STRING, "chat.member-events", Importance.MEDIUM,

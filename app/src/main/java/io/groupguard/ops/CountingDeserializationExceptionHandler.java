@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs, continues, sends the unreadable record to the dead-letter topic, and counts it. A record that is
- * unreadable only because the schema registry is unavailable is not bad: it fails the stream thread instead,
- * which {@link StreamThreadReplacer} replaces, so the record is read again from the last commit.
+ * unreadable only because the schema registry is unavailable is not bad. The registry client waits for the
+ * registry ({@link io.groupguard.serde.WaitingSchemaRegistryClient}); when that wait is ended without an answer
+ * (the instance is closing, or the thread was interrupted), the record fails the stream thread instead, so it
+ * is read again from the last commit.
  */
 public final class CountingDeserializationExceptionHandler extends LogAndContinueExceptionHandler {
 

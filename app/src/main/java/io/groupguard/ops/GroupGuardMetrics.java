@@ -4,10 +4,12 @@ import io.groupguard.avro.ActionType;
 import io.groupguard.avro.Violation;
 import io.groupguard.avro.ViolationKind;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,7 @@ public final class GroupGuardMetrics {
   static final String DEAD_LETTERS = "groupguard.dead.letters";
   static final String EVALUATION = "groupguard.evaluation";
   static final String DECISION_LAG = "groupguard.decision.lag";
+  static final String SCHEMA_REGISTRY_WAITING = "groupguard.schema.registry.waiting";
 
   private final MeterRegistry registry;
   private final Counter messagesEvaluated;
@@ -70,6 +73,13 @@ public final class GroupGuardMetrics {
 
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /** Exports how many schema lookups are waiting for an unavailable registry (non-zero: processing is held up). */
+  public void schemaRegistryWaiting(IntSupplier waitingLookups) {
+    Gauge.builder(SCHEMA_REGISTRY_WAITING, waitingLookups::getAsInt)
+        .description("Schema registry calls waiting for an unavailable registry; their stream threads wait too")
+        .register(registry);
   }
 
   /**

@@ -1,6 +1,16 @@
 package io.groupguard.it;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +32,16 @@ final class AppProcess implements AutoCloseable {
   static final int SIGKILL_EXIT = 137;
 
   private static final String LOG_CONFIG = "logback-app-process.xml";
+  /** GroupGuardApp logs where it serves its endpoints once it has started. */
+  private static final Pattern HTTP_URL = Pattern.compile("health, metrics and queries at (http://\\S+)");
 
   private final String name;
   private final Path configFile;
   private final Path logFile;
   private Process process;
   private int starts;
+  private long startNanos;
+  private long logLengthAtStart;
 
   AppProcess(String name, Map<String, Object> config, Path workDir) {
     this.name = name;
@@ -52,6 +66,8 @@ final class AppProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     try {
+      logLengthAtStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+      startNanos = System.nanoTime();
       process = builder.start();
       starts++;
     } catch (IOException e) {
@@ -65,9 +81,13 @@ final class AppProcess implements AutoCloseable {
     return awaitExit();
   }
 
-  /** SIGTERM: the shutdown hook closes Kafka Streams cleanly (the instance leaves the group). */
+  /**
+   * SIGTERM: the shutdown hook closes Kafka Streams cleanly (the instance leaves the group). Sent through the
+   * process handle, as {@link Process#destroy()} would also close the child's standard input, which
+   * {@link ExitWithParent} takes for the test JVM going away.
+   */
   int stop() throws InterruptedException {
-    process.destroy();
+    process.toHandle().destroy();
     return awaitExit();
   }
 
@@ -89,6 +109,50 @@ final class AppProcess implements AutoCloseable {
 
   Path logFile() {
     return logFile;
+  }
+
+  /**
+   * Waits until the instance started last answers {@code /ready} (Kafka Streams RUNNING: every task restored,
+   * decisions flowing again) and returns the time since its start.
+   */
+  Duration awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    RunningApp.await(name + " ready (see " + logFile + ")", () -> httpUrlOfThisStart()
+        .map(url -> answersReady(http, url)).orElse(false), timeout);
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private Optional<URI> httpUrlOfThisStart() {
+    try (RandomAccessFile log = new RandomAccessFile(logFile.toFile(), "r")) {
+      byte[] sinceStart = new byte[(int) Math.max(0, log.length() - logLengthAtStart)];
+      log.seek(logLengthAtStart);
+      log.readFully(sinceStart);
+      Matcher url = HTTP_URL.matcher(new String(sinceStart, StandardCharsets.UTF_8));
+      return url.find() ? Optional.of(URI.create(url.group(1))) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean answersReady(HttpClient http, URI url) {
+    try {
+      return http.send(HttpRequest.newBuilder(url.resolve("/ready")).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false; // not listening yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** True once the instance has logged {@code text} (e.g. that it started). */
+  boolean logContains(String text) {
+    try {
+      return Files.exists(logFile) && Files.readString(logFile).contains(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private int awaitExit() throws InterruptedException {
