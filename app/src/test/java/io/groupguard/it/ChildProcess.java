@@ -35,6 +35,8 @@ final class ChildProcess {
       boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Result(exited, exited ? process.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8));
     } finally {
+      // npm runs scripts through a shell: its descendants go too, before their parent.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       Files.deleteIfExists(output);
     }
