@@ -90,7 +90,7 @@ class ConfluentInteropIT {
       assertThat(summary.get("encodedBy").get("useSchemaId")).isNotEmpty();
     }
 
-    // GroupGuard's own deserializer reads the script's messages field for field.
+    // GroupGuard's own deserializer reads the script's messages with the fields it wrote.
     List<ChatMessage> written = writtenBy(serde,
         gg.consumeUntil(gg.topics.messages(), records -> writtenBy(serde, records).size() == COUNT));
     assertThat(written).allSatisfy(message -> {
