@@ -2,7 +2,7 @@
 'use strict';
 /*
  * Offline check (no broker, no registry): the self-contained ChatMessage schema that interop.js
- * registers, and GroupGuard's Violation schema that it decodes, both round-trip through avsc with
+ * registers, and GroupGuard's Violation and ModerationAction schemas that it decodes, round-trip through avsc with
  * the timestamp-millis logical type, and the inlined schema still reads GroupGuard's own
  * ChatMessage bytes (Avro schema resolution by full name).
  */
@@ -18,7 +18,7 @@ const schema = loadChatMessageSchema();
 assert.equal(JSON.stringify(schema).match(/"name":"SenderKind"/g).length, 1, 'SenderKind defined exactly once');
 
 const chatType = avro.Type.forSchema(schema, AVRO_OPTIONS);
-const { value } = chatMessage(0, { tenant: 'acme-retail', group: 'acme-vip-en', keyword: 'interopbadword' }, new Date());
+const { value } = chatMessage(0, { serde: 'confluent', tenant: 'acme-retail', group: 'acme-vip-en', keyword: 'interopbadword' }, new Date());
 const decoded = chatType.fromBuffer(chatType.toBuffer(value));
 assert.deepEqual({ ...decoded }, value);
 assert.ok(decoded.sendTime instanceof Date, 'sendTime decodes as a Date');
@@ -42,4 +42,14 @@ const violation = {
 };
 assert.deepEqual({ ...violationType.fromBuffer(violationType.toBuffer(violation)) }, violation);
 
-console.log('avro round trip ok: ChatMessage (inlined SenderKind) and Violation with timestamp-millis as Date');
+const actionType = avro.Type.forSchema(
+  JSON.parse(fs.readFileSync(path.join(AVRO_DIR, 'ModerationAction.avsc'), 'utf8')), AVRO_OPTIONS);
+const action = {
+  actionId: 'a-1', tenantId: 'acme-retail', groupId: 'acme-vip-en', memberId: 'js-member-0', messageId: 'js-0',
+  type: 'DELETE_MESSAGE', muteSeconds: null, appealable: true, memberReason: 'Your message was removed',
+  language: 'en', violationIds: ['v-1'], ruleId: 'r-1', ruleVersion: 3, strikeNumber: 1, ladderStep: 'strike-1: warn',
+  eventTime: new Date(Date.UTC(2026, 10, 20, 9)), decidedAt: new Date(Date.UTC(2026, 10, 20, 9, 0, 1)),
+};
+assert.deepEqual({ ...actionType.fromBuffer(actionType.toBuffer(action)) }, action);
+
+console.log('avro round trip ok: ChatMessage (inlined SenderKind), Violation and ModerationAction with timestamp-millis as Date');

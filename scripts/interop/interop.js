@@ -1,49 +1,28 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Interoperability check from outside the JVM: a kafkajs producer writes chat messages in the
- * Confluent wire format (0x00, 4-byte schema id, Avro binary) with a schema it registers itself,
- * and a kafkajs consumer decodes GroupGuard's violations by fetching GroupGuard's writer schema
- * from the registry by id. Exit 0 when every message carrying the keyword came back as a
- * violation, 1 otherwise.
+ * Interoperability check from outside the JVM, with a third-party Schema Registry client and Avro
+ * serde (--serde confluent: Confluent's own @confluentinc/schemaregistry; --serde kafkajs:
+ * @kafkajs/confluent-schema-registry) and kafkajs as the Kafka client. It registers its own copy of
+ * ChatMessage, produces chat messages in the Confluent wire format (0x00, 4-byte schema id, Avro
+ * binary), and decodes GroupGuard's violations and actions with the writer schemas GroupGuard
+ * registered. Exit 0 when every message carrying the keyword came back as a keyword violation and
+ * a DELETE_MESSAGE action that name it, and no other message of the run did; 1 otherwise.
  *
- * Usage: node interop.js --brokers HOST:PORT --registry URL
+ * Usage: node interop.js --brokers HOST:PORT --registry URL [--serde confluent|kafkajs]
  *          [--messages-topic chat.messages] [--violations-topic groupguard.violations]
- *          [--count 10] [--timeout-ms 60000] [--keyword interopbadword]
- *          [--tenant interop-tenant] [--group interop-group]
+ *          [--actions-topic groupguard.actions] [--count 10] [--timeout-ms 60000]
+ *          [--keyword interopbadword] [--tenant interop-tenant] [--group interop-group]
+ *          [--exit-when-stdin-closes]
  */
 const fs = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
-const avro = require('avsc');
 const { Kafka, Partitioners, logLevel } = require('kafkajs');
-const { SchemaRegistry, SchemaType } = require('@kafkajs/confluent-schema-registry');
+const { AVRO_OPTIONS, SERDES } = require('./serdes');
+const { Expectations } = require('./expectations');
 
 const AVRO_DIR = path.resolve(__dirname, '../../schemas/src/main/avro');
-
-/**
- * Avro timestamp-millis as a JS Date. Without it avsc treats the field as a plain long (a number);
- * with it both our writes and GroupGuard's violations (eventTime, detectedAt) carry real dates.
- */
-class TimestampMillisType extends avro.types.LogicalType {
-  _fromValue(millis) {
-    return new Date(millis);
-  }
-
-  _toValue(date) {
-    return date instanceof Date ? date.getTime() : undefined; // undefined = invalid for avsc
-  }
-
-  _resolve(writerType) {
-    if (avro.Type.isType(writerType, 'long', 'logical:timestamp-millis')) {
-      return this._fromValue;
-    }
-    return undefined;
-  }
-}
-
-/** avsc options shared by the registry client (encode and decode) and the offline check. */
-const AVRO_OPTIONS = { logicalTypes: { 'timestamp-millis': TimestampMillisType } };
 
 /**
  * Reads ChatMessage.avsc and inlines the named types it borrows from other files (SenderKind),
@@ -74,8 +53,12 @@ function loadChatMessageSchema(avroDir = AVRO_DIR) {
   return inline(read('ChatMessage.avsc'));
 }
 
-/** The i-th test message; even ones contain the keyword that the test's rule blocks. */
-function chatMessage(i, { tenant, group, keyword }, sendTime) {
+/**
+ * The i-th test message of a run with `serde`; even ones contain the keyword that the test's rule
+ * blocks. Ids and senders carry the serde's name, so runs of both serdes against one GroupGuard
+ * neither share message ids nor add to each other's strikes.
+ */
+function chatMessage(i, { serde, tenant, group, keyword }, sendTime) {
   const blocked = i % 2 === 0;
   return {
     blocked,
@@ -83,13 +66,13 @@ function chatMessage(i, { tenant, group, keyword }, sendTime) {
       tenantId: tenant,
       groupId: group,
       groupOwnerId: null,
-      messageId: `js-${i}`,
-      senderId: `js-member-${i % 3}`,
+      messageId: `${serde}-${i}`,
+      senderId: `${serde}-member-${i % 3}`,
       senderKind: 'CUSTOMER',
       senderRoles: [],
       sendTime,
       contentType: 'TEXT',
-      text: blocked ? `kafkajs message ${i} says ${keyword}` : `kafkajs message ${i} says hello`,
+      text: blocked ? `${serde} message ${i} says ${keyword}` : `${serde} message ${i} says hello`,
       links: [],
       miniProgramAppId: null,
       miniProgramTitle: null,
@@ -104,19 +87,25 @@ function parseOptions(argv) {
     options: {
       brokers: { type: 'string' },
       registry: { type: 'string' },
+      serde: { type: 'string', default: 'confluent' },
       'messages-topic': { type: 'string', default: 'chat.messages' },
       'violations-topic': { type: 'string', default: 'groupguard.violations' },
+      'actions-topic': { type: 'string', default: 'groupguard.actions' },
       count: { type: 'string', default: '10' },
       'timeout-ms': { type: 'string', default: '60000' },
       keyword: { type: 'string', default: 'interopbadword' },
       tenant: { type: 'string', default: 'interop-tenant' },
       group: { type: 'string', default: 'interop-group' },
+      'exit-when-stdin-closes': { type: 'boolean', default: false },
     },
   });
   for (const required of ['brokers', 'registry']) {
     if (!values[required]) {
       throw new Error(`--${required} is required`);
     }
+  }
+  if (!Object.hasOwn(SERDES, values.serde)) {
+    throw new Error(`--serde must be one of ${Object.keys(SERDES).join(', ')}, got '${values.serde}'`);
   }
   const count = Number(values.count);
   const timeoutMs = Number(values['timeout-ms']);
@@ -129,29 +118,45 @@ function parseOptions(argv) {
   return {
     brokers: values.brokers.split(','),
     registryUrl: values.registry,
+    serde: values.serde,
     messagesTopic: values['messages-topic'],
     violationsTopic: values['violations-topic'],
+    actionsTopic: values['actions-topic'],
     count,
     timeoutMs,
     keyword: values.keyword,
     tenant: values.tenant,
     group: values.group,
+    exitWhenStdinCloses: values['exit-when-stdin-closes'],
   };
 }
 
-async function produce(kafka, registry, options) {
-  const subject = `${options.messagesTopic}-value`;
-  const { id } = await registry.register(
-    { type: SchemaType.AVRO, schema: JSON.stringify(loadChatMessageSchema()) },
-    { subject },
-  );
-  // Millisecond precision, as Avro stores it; the violations must echo it as their event time.
+/** Checks the Confluent framing: magic byte 0, then the id the schema was registered under. */
+function checkFraming(buffer, schemaId, encoderName) {
+  if (buffer[0] !== 0 || buffer.readInt32BE(1) !== schemaId) {
+    throw new Error(`${encoderName} framed a message as ${buffer.subarray(0, 5).toString('hex')},`
+      + ` expected 00 and schema id ${schemaId}`);
+  }
+}
+
+/**
+ * Encodes and produces the run's messages. Pairs of messages take turns through the serde's
+ * encoders, so each encoder writes both kinds of message.
+ */
+async function produce(kafka, serde, options) {
+  const encoders = await serde.prepareEncoders(options.messagesTopic, loadChatMessageSchema());
+  // Millisecond precision, as Avro stores it; violations and actions must echo it as event time.
   const sendTime = new Date(Date.now());
   const messages = Array.from({ length: options.count }, (_, i) => chatMessage(i, options, sendTime));
-  const records = await Promise.all(messages.map(async ({ value }) => ({
-    key: `${value.tenantId}/${value.groupId}`,
-    value: await registry.encode(id, value),
-  })));
+  const encodedBy = Object.fromEntries(encoders.map(({ name }) => [name, []]));
+  const records = [];
+  for (const [i, { value }] of messages.entries()) {
+    const encoder = encoders[Math.floor(i / 2) % encoders.length];
+    const buffer = await encoder.encode(value);
+    checkFraming(buffer, encoder.schemaId, encoder.name);
+    encodedBy[encoder.name].push(value.messageId);
+    records.push({ key: `${value.tenantId}/${value.groupId}`, value: buffer });
+  }
   // Java's default partitioner (murmur2), so keys land where Java producers would put them.
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
@@ -160,48 +165,44 @@ async function produce(kafka, registry, options) {
   } finally {
     await producer.disconnect();
   }
-  return { expectedIds: new Set(messages.filter((m) => m.blocked).map((m) => m.value.messageId)), sendTime };
+  return { messages: new Map(messages.map((m) => [m.value.messageId, m])), sendTime, encodedBy };
 }
 
 /**
- * Resolves with the decoded violations once every expected message has one. A violation counts
- * only if it also carries this run's send time as its event time, so violations left on the topic
- * by an earlier run with the same message ids cannot make the check pass.
+ * Reads violations and actions from the beginning with a fresh consumer group and resolves once
+ * the expectations are complete; rejects on a wrong record or at the timeout.
  */
-async function awaitViolations(kafka, registry, options, { expectedIds, sendTime }) {
+async function awaitDecisions(kafka, serde, options, expectations) {
   const consumer = kafka.consumer({
-    groupId: `groupguard-interop-${process.pid}-${Date.now()}`,
+    groupId: `groupguard-interop-${options.serde}-${process.pid}-${Date.now()}`,
     readUncommitted: false, // read_committed: GroupGuard writes with exactly-once transactions
   });
-  const decoded = [];
-  const seen = new Set();
+  const add = {
+    [options.violationsTopic]: (record) => expectations.addViolation(record),
+    [options.actionsTopic]: (record) => expectations.addAction(record),
+  };
+  let decoded = 0;
   let timer;
   try {
     await consumer.connect();
-    await consumer.subscribe({ topic: options.violationsTopic, fromBeginning: true });
+    await consumer.subscribe({ topics: Object.keys(add), fromBeginning: true });
     await new Promise((resolve, reject) => {
       timer = setTimeout(() => {
-        const missing = [...expectedIds].filter((id) => !seen.has(id));
-        reject(new Error(`timed out after ${options.timeoutMs} ms: no violation decoded for ${missing.join(', ')}`
-          + ` (${decoded.length} violations decoded in all)`));
+        reject(new Error(`timed out after ${options.timeoutMs} ms: no violation or no DELETE_MESSAGE action`
+          + ` decoded for ${expectations.missing().join(', ')} (${decoded} records decoded in all)`));
       }, options.timeoutMs);
       consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          let violation;
+        eachMessage: async ({ topic, partition, message }) => {
           try {
-            violation = await registry.decode(message.value);
+            const record = await serde.decode(topic, message.value);
+            decoded += 1;
+            console.log(JSON.stringify({ topic, record }));
+            add[topic](record);
+            if (expectations.complete()) {
+              resolve();
+            }
           } catch (error) {
-            reject(new Error(`cannot decode the violation at partition ${partition} offset ${message.offset}: ${error.message}`));
-            return;
-          }
-          decoded.push(violation);
-          console.log(JSON.stringify(violation));
-          if (violation.tenantId === options.tenant && expectedIds.has(violation.messageId)
-              && violation.eventTime.getTime() === sendTime.getTime()) {
-            seen.add(violation.messageId);
-          }
-          if (seen.size === expectedIds.size) {
-            resolve();
+            reject(new Error(`${topic} partition ${partition} offset ${message.offset}: ${error.message}`));
           }
         },
       }).catch(reject);
@@ -210,19 +211,30 @@ async function awaitViolations(kafka, registry, options, { expectedIds, sendTime
     clearTimeout(timer);
     await consumer.disconnect();
   }
-  return { decoded, seen };
 }
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  const kafka = new Kafka({ clientId: 'groupguard-interop', brokers: options.brokers, logLevel: logLevel.WARN });
-  const registry = new SchemaRegistry({ host: options.registryUrl }, { [SchemaType.AVRO]: AVRO_OPTIONS });
-  const produced = await produce(kafka, registry, options);
-  const { decoded, seen } = await awaitViolations(kafka, registry, options, produced);
+  if (options.exitWhenStdinCloses) {
+    // A parent that spawned this with a stdin pipe and died leaves no orphan behind.
+    process.stdin.on('end', () => {
+      console.error('interop: stdin closed, exiting');
+      process.exit(2);
+    });
+    process.stdin.resume();
+  }
+  const kafka = new Kafka({ clientId: `groupguard-interop-${options.serde}`, brokers: options.brokers, logLevel: logLevel.WARN });
+  const serde = SERDES[options.serde](options.registryUrl);
+  const produced = await produce(kafka, serde, options);
+  const expectations = new Expectations(produced, options);
+  await awaitDecisions(kafka, serde, options, expectations);
   console.log(JSON.stringify({
+    serde: options.serde,
     produced: options.count,
-    violationsDecoded: decoded.length,
-    messageIds: [...seen].sort(),
+    encodedBy: produced.encodedBy,
+    violations: [...expectations.violations.keys()].sort(),
+    actionTypes: Object.fromEntries([...expectations.actions].sort()
+      .map(([id, actions]) => [id, actions.map((action) => action.type)])),
   }));
 }
 

@@ -136,6 +136,28 @@ class EmbeddedSchemaRegistryTest {
     assertError(post("/subjects/nobody-value", schemaBody(V1)), 404, 40401);
   }
 
+  /**
+   * The requests of Confluent's JavaScript serde ({@code @confluentinc/schemaregistry}), with its
+   * query parameters, as {@code scripts/interop} sends them for topic "users".
+   */
+  @Test
+  void servesTheRequestsOfConfluentsJavaScriptSerde() throws Exception {
+    int id = post("/subjects/users-value/versions?normalize=false", schemaBody(V1)).body()
+        .get("id").intValue();
+
+    // The serde's default subject strategy asks for associations and uses <topic>-value on 404.
+    assertError(get("/associations/resources/-/users?resourceType=topic&associationType=value"
+        + "&offset=0&limit=-1"), 404, 404);
+    JsonNode latest = get("/subjects/users-value/versions/latest").body();
+    assertThat(latest.get("id").intValue()).isEqualTo(id);
+    assertThat(JSON.readTree(latest.get("schema").asText())).isEqualTo(JSON.readTree(V1));
+    assertThat(JSON.readTree(get("/schemas/ids/" + id + "?subject=users-value").body()
+        .get("schema").asText())).isEqualTo(JSON.readTree(V1));
+    JsonNode found = post("/subjects/users-value?normalize=false", schemaBody(V1_REFORMATTED)).body();
+    assertThat(found.get("id").intValue()).isEqualTo(id);
+    assertThat(found.get("version").intValue()).isEqualTo(1);
+  }
+
   @Test
   void deletesSubjects() throws Exception {
     register("users-value", V1);

@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Confluent Schema Registry REST API (v1, Avro only) over a {@link SchemaStore}: the subset that
- * serializers, kafkajs' {@code @kafkajs/confluent-schema-registry} and operators use.
+ * serializers, Confluent's JavaScript serde {@code @confluentinc/schemaregistry}, kafkajs'
+ * {@code @kafkajs/confluent-schema-registry} and operators use. Unknown paths, such as the
+ * associations that Confluent's serde asks for first, answer 404, on which it falls back to
+ * {@code <topic>-value}. Query parameters other than {@code defaultToGlobal} are accepted and
+ * ignored: {@code normalize}, because schemas are always compared in their parsed form, and
+ * {@code subject} on {@code /schemas/ids/{id}}, because ids are global (no schema contexts).
  */
 public final class RegistryHttpHandler implements HttpHandler {
 
