@@ -32,7 +32,8 @@ mvn -B -ntp install -DskipTests > "$log_dir/build.log" 2>&1 || { echo "build fai
 select_its=()
 [ -n "$its" ] && select_its=("-Dit.test=$its" "-Dgroupguard.skip.bounded-heap=true")
 
-# Processes started from this checkout (by command line or working directory), other than this script's own.
+# Java and Node.js processes started from this checkout (by command line or working directory), other
+# than this script's own: GroupGuard child JVMs and the interoperability clients.
 left_behind() {
   local own
   own=" $(ps -eo pid=,ppid= | awk -v top=$$ '{ parent[$1] = $2 } END {
@@ -40,7 +41,8 @@ left_behind() {
   for proc in /proc/[0-9]*; do
     pid=${proc#/proc/}
     case "$own" in *" $pid "*) continue ;; esac
-    if readlink "$proc/cwd" 2>/dev/null | grep -qF "$root" || tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qF "$root/app"; then
+    case "$(cat "$proc/comm" 2>/dev/null)" in java|node) ;; *) continue ;; esac
+    if readlink "$proc/cwd" 2>/dev/null | grep -qF "$root" || tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qF "$root"; then
       echo "$pid"
     fi
   done
