@@ -51,6 +51,7 @@ failed_runs=0
 declare -A passes fails
 for run in $(seq 1 "$runs"); do
   start=$(date +%s)
+  rm -rf app/target/failsafe-reports # only this run's reports count
   mvn -B -ntp -pl app verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "${select_its[@]}" \
     > "$log_dir/run-$run.log" 2>&1
   rc=$?
